@@ -1,0 +1,142 @@
+package io.github.smtpreply.classify;
+
+import io.github.smtpreply.reply.EnhancedStatus;
+import io.github.smtpreply.reply.Finding;
+import io.github.smtpreply.reply.Reply;
+import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyCode;
+import io.github.smtpreply.reply.ReplyFinder;
+import io.github.smtpreply.reply.Stage;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Classifies replies by the rules of DESIGN.md: class from the basic code (the enhanced status when
+ * there is no code, the basic code deciding a conflict), reason and provider from the first
+ * matching rule of the rule book, and the effective enhanced status. Thread-safe; never throws on
+ * any input.
+ */
+public final class Classifier {
+  private static final Classifier STANDARD = new Classifier(RuleBook.standard());
+
+  private final RuleBook rules;
+
+  Classifier(RuleBook rules) {
+    this.rules = rules;
+  }
+
+  /** The classifier with the bundled rule book. */
+  public static Classifier standard() {
+    return STANDARD;
+  }
+
+  /** Classifies a reply parsed strictly, stage unknown. */
+  public Classification classify(Reply reply) {
+    return classify(reply, Stage.UNKNOWN);
+  }
+
+  /** Classifies a reply parsed strictly, answered to {@code stage}. */
+  public Classification classify(Reply reply, Stage stage) {
+    String text = reply.text();
+    Set<Flag> flags = reply.mixedCodes() ? Set.of(Flag.MIXED_CODES) : Set.of();
+    return decide(reply.code(), reply.enhanced(), stage, text, text.length(), flags, text);
+  }
+
+  /** Finds the reply in free text (see {@link ReplyFinder}) and classifies it. */
+  public Classification classifyText(CharSequence text) {
+    Finding finding = ReplyFinder.find(text);
+    Set<Flag> flags = finding.truncated() ? Set.of(Flag.TRUNCATED) : Set.of();
+    int limit = Math.min(text.length(), ReplyFinder.MAX_SCAN);
+    return decide(
+        finding.code(), finding.enhanced(), finding.stage(), text, limit, flags, finding.text());
+  }
+
+  /** Classifies what another reader found: a code and status (either may be null) and text. */
+  public Classification classify(
+      ReplyCode code, EnhancedStatus enhanced, Stage stage, CharSequence text) {
+    int limit = Math.min(text.length(), ReplyFinder.MAX_SCAN);
+    Set<Flag> flags = text.length() > limit ? Set.of(Flag.TRUNCATED) : Set.of();
+    return decide(code, enhanced, stage, text, limit, flags, text.subSequence(0, limit).toString());
+  }
+
+  private Classification decide(
+      ReplyCode code,
+      EnhancedStatus enhanced,
+      Stage stage,
+      CharSequence text,
+      int limit,
+      Set<Flag> inputFlags,
+      String resultText) {
+    long[] hits = new long[rules.phraseWords()];
+    rules.scan(text, 0, limit, hits);
+    Rule rule = rules.first(code, enhanced, stage, hits);
+
+    EnhancedStatus status = enhanced;
+    boolean assigned = false;
+    if (status == null) {
+      status = assignedStatus(code, rule);
+      assigned = status != null;
+    }
+    ReplyClass replyClass =
+        code != null
+            ? code.replyClass()
+            : status != null ? status.replyClass() : ReplyClass.UNKNOWN;
+    boolean conflict =
+        code != null && enhanced != null && enhanced.classDigit() != code.value() / 100;
+    boolean overridden = false;
+    if (rule != null && rule.classOverride() != null && rule.classOverride() != replyClass) {
+      replyClass = rule.classOverride();
+      overridden = true;
+    }
+    Reason reason;
+    if (replyClass == ReplyClass.SUCCESS || replyClass == ReplyClass.INTERMEDIATE) {
+      reason = Reason.NONE;
+    } else {
+      reason = rule != null ? rule.reason() : Reason.UNKNOWN;
+    }
+    Set<Flag> flags = inputFlags;
+    if (conflict || overridden || assigned) {
+      EnumSet<Flag> more = EnumSet.noneOf(Flag.class);
+      more.addAll(inputFlags);
+      if (conflict) {
+        more.add(Flag.CLASS_CONFLICT);
+      }
+      if (overridden) {
+        more.add(Flag.CLASS_OVERRIDDEN);
+      }
+      if (assigned) {
+        more.add(Flag.STATUS_ASSIGNED);
+      }
+      flags = more;
+    }
+    return new Classification(
+        code,
+        enhanced,
+        status,
+        replyClass,
+        reason,
+        stage,
+        rule == null ? null : rule.provider(),
+        rule == null ? null : rule.id(),
+        flags,
+        resultText);
+  }
+
+  /**
+   * The status an MTA assigns when the reply carries none: the rule's (with the code's class when
+   * there is a code), else {@code c.0.0} for a code of class c.
+   */
+  private static EnhancedStatus assignedStatus(ReplyCode code, Rule rule) {
+    if (code == null) {
+      return rule == null ? null : rule.assign();
+    }
+    int digit = code.value() / 100;
+    if (digit == 3) {
+      return null; // RFC 2034: no enhanced status on intermediate replies
+    }
+    if (rule != null && rule.assign() != null) {
+      return EnhancedStatus.of(digit, rule.assign().subject(), rule.assign().detail());
+    }
+    return EnhancedStatus.of(digit, 0, 0);
+  }
+}

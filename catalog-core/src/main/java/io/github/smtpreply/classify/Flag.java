@@ -1,0 +1,15 @@
+package io.github.smtpreply.classify;
+
+/** Remarks on a classification that a caller may want to act on or show. */
+public enum Flag {
+  /** The enhanced status's class digit contradicts the basic code; the basic code decided. */
+  CLASS_CONFLICT,
+  /** A rule changed the class the code gives (e.g. RFC 5321 §4.5.3.1.10, 552 to RCPT). */
+  CLASS_OVERRIDDEN,
+  /** The enhanced status was not in the reply; it was assigned from the code or the text. */
+  STATUS_ASSIGNED,
+  /** The reply's lines carried different codes. */
+  MIXED_CODES,
+  /** The input was longer than the finder reads; only its start was classified. */
+  TRUNCATED
+}

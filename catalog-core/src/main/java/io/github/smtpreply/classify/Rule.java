@@ -1,0 +1,169 @@
+package io.github.smtpreply.classify;
+
+import io.github.smtpreply.reply.EnhancedStatus;
+import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyCode;
+import io.github.smtpreply.reply.Stage;
+import io.github.smtpreply.text.PhraseMatcher;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One rule of the rule book ({@code rules.txt}), compiled: conditions on code, status, stage and
+ * text, and what it decides.
+ *
+ * @param id unique name, shown in results and test failures
+ * @param provider the provider whose reply this is, or {@code null} for a general rule
+ * @param codes the code condition
+ * @param statuses the status condition
+ * @param stages stages the rule is limited to; empty = any
+ * @param allOf phrase-id groups that must each match (any phrase of a group)
+ * @param noneOf phrase ids none of which may match
+ * @param reason the reason decided
+ * @param assign status assigned when the reply carries none, or {@code null}
+ * @param classOverride class that replaces the code's class, or {@code null}
+ * @param examples reply texts this rule must decide (checked by the rule book test)
+ * @param line line of the rule in the rules file
+ */
+record Rule(
+    String id,
+    String provider,
+    CodeCondition codes,
+    StatusCondition statuses,
+    Set<Stage> stages,
+    List<int[]> allOf,
+    int[] noneOf,
+    Reason reason,
+    EnhancedStatus assign,
+    ReplyClass classOverride,
+    List<String> examples,
+    int line) {
+
+  boolean test(ReplyCode code, EnhancedStatus status, Stage stage, long[] hits) {
+    if (!codes.test(code) || !statuses.test(status)) {
+      return false;
+    }
+    if (!stages.isEmpty() && !stages.contains(stage)) {
+      return false;
+    }
+    for (int[] group : allOf) {
+      if (!anyHit(group, hits)) {
+        return false;
+      }
+    }
+    return !anyHit(noneOf, hits);
+  }
+
+  private static boolean anyHit(int[] ids, long[] hits) {
+    for (int id : ids) {
+      if (PhraseMatcher.has(hits, id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Code patterns such as {@code 550}, {@code 55x}, {@code 5xx} or {@code none}. */
+  record CodeCondition(boolean any, boolean none, boolean[] allowed) {
+    static final CodeCondition ANY = new CodeCondition(true, true, new boolean[0]);
+
+    static CodeCondition parse(List<String> patterns) {
+      if (patterns.isEmpty()) {
+        return ANY;
+      }
+      boolean none = false;
+      boolean[] allowed = new boolean[ReplyCode.MAX - ReplyCode.MIN + 1];
+      for (String pattern : patterns) {
+        if (pattern.equals("none")) {
+          none = true;
+          continue;
+        }
+        if (!pattern.matches("[2-5x][0-9x][0-9x]")) {
+          throw new IllegalArgumentException("bad code pattern: " + pattern);
+        }
+        for (int v = ReplyCode.MIN; v <= ReplyCode.MAX; v++) {
+          String value = Integer.toString(v);
+          boolean match = true;
+          for (int i = 0; i < 3; i++) {
+            match &= pattern.charAt(i) == 'x' || pattern.charAt(i) == value.charAt(i);
+          }
+          allowed[v - ReplyCode.MIN] |= match;
+        }
+      }
+      return new CodeCondition(false, none, allowed);
+    }
+
+    boolean test(ReplyCode code) {
+      return any || (code == null ? none : allowed[code.value() - ReplyCode.MIN]);
+    }
+  }
+
+  /**
+   * Status patterns {@code class.subject.detail}, each part a number or {@code x}, or {@code none}.
+   * Wildcards are stored as -1.
+   */
+  record StatusCondition(boolean any, boolean none, int[][] patterns) {
+    static final StatusCondition ANY = new StatusCondition(true, true, new int[0][]);
+
+    static StatusCondition parse(List<String> patterns) {
+      if (patterns.isEmpty()) {
+        return ANY;
+      }
+      boolean none = false;
+      int[][] compiled = new int[patterns.size()][];
+      int n = 0;
+      for (String pattern : patterns) {
+        if (pattern.equals("none")) {
+          none = true;
+          continue;
+        }
+        String[] parts = pattern.split("\\.", -1);
+        if (parts.length != 3) {
+          throw new IllegalArgumentException("bad status pattern: " + pattern);
+        }
+        int[] p = new int[3];
+        for (int i = 0; i < 3; i++) {
+          if (parts[i].equals("x")) {
+            p[i] = -1;
+          } else if (parts[i].matches("[0-9]{1,3}")) {
+            p[i] = Integer.parseInt(parts[i]);
+          } else {
+            throw new IllegalArgumentException("bad status pattern: " + pattern);
+          }
+        }
+        compiled[n++] = p;
+      }
+      return new StatusCondition(false, none, java.util.Arrays.copyOf(compiled, n));
+    }
+
+    boolean test(EnhancedStatus status) {
+      if (any) {
+        return true;
+      }
+      if (status == null) {
+        return none;
+      }
+      for (int[] p : patterns) {
+        if ((p[0] < 0 || p[0] == status.classDigit())
+            && (p[1] < 0 || p[1] == status.subject())
+            && (p[2] < 0 || p[2] == status.detail())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The single exact (subject, detail) this condition needs, or -1 when it has none. */
+    int exactKey() {
+      if (any || none || patterns.length != 1) {
+        return -1;
+      }
+      int[] p = patterns[0];
+      return p[1] >= 0 && p[2] >= 0 ? key(p[1], p[2]) : -1;
+    }
+
+    static int key(int subject, int detail) {
+      return subject * 1000 + detail;
+    }
+  }
+}

@@ -1,0 +1,284 @@
+package io.github.smtpreply.classify;
+
+import io.github.smtpreply.reply.EnhancedStatus;
+import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyCode;
+import io.github.smtpreply.reply.ReplyFormatException;
+import io.github.smtpreply.reply.Stage;
+import io.github.smtpreply.text.DataFiles;
+import io.github.smtpreply.text.PhraseMatcher;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reason rules, read from {@code rules.txt} (format described at its top), and the index that
+ * finds the first matching rule without trying them all: rules are tried in file order, but only
+ * those whose first phrase group was seen in the text, whose exact status is the reply's, or that
+ * have neither condition.
+ */
+final class RuleBook {
+  private static final int STATUS_KEYS = 10 * 1000;
+
+  private final List<Rule> rules;
+  private final PhraseMatcher phrases;
+  private final int ruleWords;
+  private final long[][] rulesByPhrase;
+  private final long[][] rulesByStatus = new long[STATUS_KEYS][];
+  private final long[] alwaysTried;
+
+  private RuleBook(List<Rule> rules, PhraseMatcher phrases) {
+    this.rules = List.copyOf(rules);
+    this.phrases = phrases;
+    this.ruleWords = Math.max(1, (rules.size() + 63) >>> 6);
+    this.rulesByPhrase = new long[phrases.size()][];
+    this.alwaysTried = new long[ruleWords];
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (!rule.allOf().isEmpty()) {
+        for (int phrase : rule.allOf().get(0)) {
+          set(rulesByPhrase, phrase, r);
+        }
+      } else if (rule.statuses().exactKey() >= 0 && rule.statuses().exactKey() < STATUS_KEYS) {
+        set(rulesByStatus, rule.statuses().exactKey(), r);
+      } else {
+        alwaysTried[r >>> 6] |= 1L << r;
+      }
+    }
+  }
+
+  private void set(long[][] index, int key, int rule) {
+    if (index[key] == null) {
+      index[key] = new long[ruleWords];
+    }
+    index[key][rule >>> 6] |= 1L << rule;
+  }
+
+  static RuleBook standard() {
+    return parse(DataFiles.lines(RuleBook.class, "rules.txt"), "rules.txt");
+  }
+
+  List<Rule> rules() {
+    return rules;
+  }
+
+  int phraseWords() {
+    return phrases.words();
+  }
+
+  void scan(CharSequence text, int from, int to, long[] hits) {
+    phrases.scan(text, from, to, hits);
+  }
+
+  /** The first rule in file order that matches, or {@code null}. */
+  Rule first(ReplyCode code, EnhancedStatus status, Stage stage, long[] hits) {
+    long[] candidates = alwaysTried.clone();
+    if (status != null) {
+      int key = Rule.StatusCondition.key(status.subject(), status.detail());
+      if (key < STATUS_KEYS && rulesByStatus[key] != null) {
+        or(candidates, rulesByStatus[key]);
+      }
+    }
+    for (int w = 0; w < hits.length; w++) {
+      long word = hits[w];
+      while (word != 0) {
+        int phrase = (w << 6) + Long.numberOfTrailingZeros(word);
+        word &= word - 1;
+        long[] mask = rulesByPhrase[phrase];
+        if (mask != null) {
+          or(candidates, mask);
+        }
+      }
+    }
+    for (int w = 0; w < candidates.length; w++) {
+      long word = candidates[w];
+      while (word != 0) {
+        Rule rule = rules.get((w << 6) + Long.numberOfTrailingZeros(word));
+        word &= word - 1;
+        if (rule.test(code, status, stage, hits)) {
+          return rule;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void or(long[] into, long[] mask) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] |= mask[i];
+    }
+  }
+
+  // ---- parsing ----------------------------------------------------------------------------
+
+  static RuleBook parse(List<String> lines, String source) {
+    List<String> phraseList = new ArrayList<>();
+    Map<String, Integer> phraseIds = new HashMap<>();
+    List<Rule> rules = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Map<String, List<String>> fields = null;
+    int ruleLine = 0;
+    for (int n = 0; n <= lines.size(); n++) {
+      String line = n < lines.size() ? lines.get(n).strip() : "rule";
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int space = line.indexOf(' ');
+      String key = space < 0 ? line : line.substring(0, space);
+      String value = space < 0 ? "" : line.substring(space + 1).strip();
+      if (key.equals("rule")) {
+        if (fields != null) {
+          Rule rule = compile(fields, ruleLine, phraseList, phraseIds, source);
+          if (!ids.add(rule.id())) {
+            throw new IllegalStateException(
+                source + ":" + ruleLine + ": duplicate rule " + rule.id());
+          }
+          rules.add(rule);
+        }
+        fields = new HashMap<>();
+        fields.computeIfAbsent("rule", k -> new ArrayList<>()).add(value);
+        ruleLine = n + 1;
+        continue;
+      }
+      if (fields == null) {
+        throw new IllegalStateException(source + ":" + (n + 1) + ": field outside a rule: " + line);
+      }
+      fields.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+    return new RuleBook(rules, PhraseMatcher.of(phraseList));
+  }
+
+  private static final Set<String> KNOWN_FIELDS =
+      Set.of(
+          "rule",
+          "provider",
+          "code",
+          "status",
+          "stage",
+          "text",
+          "not",
+          "reason",
+          "assign",
+          "class",
+          "example");
+
+  private static Rule compile(
+      Map<String, List<String>> f,
+      int line,
+      List<String> phraseList,
+      Map<String, Integer> phraseIds,
+      String source) {
+    String where = source + ":" + line + ": ";
+    for (String key : f.keySet()) {
+      if (!KNOWN_FIELDS.contains(key)) {
+        throw new IllegalStateException(where + "unknown field '" + key + "'");
+      }
+    }
+    String id = single(f, "rule", where);
+    Reason reason = Reason.ofLabel(single(f, "reason", where));
+    if (reason == null) {
+      throw new IllegalStateException(
+          where + "unknown reason '" + single(f, "reason", where) + "'");
+    }
+    List<int[]> allOf = new ArrayList<>();
+    for (String group : f.getOrDefault("text", List.of())) {
+      allOf.add(phraseGroup(group, phraseList, phraseIds, where));
+    }
+    int[] noneOf = new int[0];
+    for (String group : f.getOrDefault("not", List.of())) {
+      int[] more = phraseGroup(group, phraseList, phraseIds, where);
+      int[] merged = Arrays.copyOf(noneOf, noneOf.length + more.length);
+      System.arraycopy(more, 0, merged, noneOf.length, more.length);
+      noneOf = merged;
+    }
+    Set<Stage> stages = EnumSet.noneOf(Stage.class);
+    for (String s : words(f, "stage")) {
+      Stage stage = Stage.ofLabel(s);
+      if (stage == Stage.UNKNOWN && !s.equals("unknown")) {
+        throw new IllegalStateException(where + "unknown stage '" + s + "'");
+      }
+      stages.add(stage);
+    }
+    EnhancedStatus assign = null;
+    if (f.containsKey("assign")) {
+      try {
+        assign = EnhancedStatus.parse(single(f, "assign", where));
+      } catch (ReplyFormatException e) {
+        throw new IllegalStateException(where + e.getMessage(), e);
+      }
+    }
+    ReplyClass classOverride = null;
+    if (f.containsKey("class")) {
+      String label = single(f, "class", where);
+      classOverride =
+          Arrays.stream(ReplyClass.values())
+              .filter(c -> c.label().equals(label))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException(where + "unknown class " + label));
+    }
+    try {
+      return new Rule(
+          id,
+          f.containsKey("provider") ? single(f, "provider", where) : null,
+          Rule.CodeCondition.parse(words(f, "code")),
+          Rule.StatusCondition.parse(words(f, "status")),
+          Set.copyOf(stages),
+          List.copyOf(allOf),
+          noneOf,
+          reason,
+          assign,
+          classOverride,
+          List.copyOf(f.getOrDefault("example", List.of())),
+          line);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(where + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> words(Map<String, List<String>> f, String key) {
+    List<String> out = new ArrayList<>();
+    for (String value : f.getOrDefault(key, List.of())) {
+      out.addAll(Arrays.asList(value.split("\\s+")));
+    }
+    out.removeIf(String::isEmpty);
+    return out;
+  }
+
+  private static String single(Map<String, List<String>> f, String key, String where) {
+    List<String> values = f.get(key);
+    if (values == null || values.size() != 1 || values.get(0).isEmpty()) {
+      throw new IllegalStateException(where + "needs exactly one '" + key + "'");
+    }
+    return values.get(0);
+  }
+
+  /** {@code "user unknown" | "no such user"} → phrase ids. */
+  private static int[] phraseGroup(
+      String group, List<String> phraseList, Map<String, Integer> phraseIds, String where) {
+    List<Integer> ids = new ArrayList<>();
+    for (String alternative : group.split("\\|")) {
+      String phrase = alternative.strip();
+      if (phrase.length() >= 2 && phrase.startsWith("\"") && phrase.endsWith("\"")) {
+        phrase = phrase.substring(1, phrase.length() - 1);
+      }
+      phrase = PhraseMatcher.normalize(phrase);
+      if (phrase.isEmpty()) {
+        throw new IllegalStateException(where + "empty phrase in: " + group);
+      }
+      String p = phrase;
+      ids.add(
+          phraseIds.computeIfAbsent(
+              p,
+              k -> {
+                phraseList.add(k);
+                return phraseList.size() - 1;
+              }));
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

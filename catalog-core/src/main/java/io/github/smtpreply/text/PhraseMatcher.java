@@ -1,0 +1,175 @@
+package io.github.smtpreply.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds many phrases in one pass over a text (Aho–Corasick over a dense transition table). Matching
+ * ignores ASCII case and treats any run of whitespace as one space, so {@code "user unknown"}
+ * matches {@code "User Unknown"}. Characters outside ASCII never occur in phrases and break a
+ * match. Immutable and thread-safe once built; {@link #scan} does not allocate.
+ */
+public final class PhraseMatcher {
+  private static final int OTHER = 0;
+  private static final int SPACE = 1;
+
+  private final String[] phrases;
+  private final byte[] classOf = new byte[128];
+  private final int alphabet;
+  private final int[] delta;
+  private final int[][] outputs;
+
+  private PhraseMatcher(List<String> phraseList) {
+    this.phrases = phraseList.toArray(String[]::new);
+    // Character classes: OTHER, SPACE, then each distinct character the phrases use.
+    int next = 2;
+    for (int c = 0; c < 128; c++) {
+      classOf[c] = (byte) (Character.isWhitespace(c) ? SPACE : OTHER);
+    }
+    for (String phrase : phrases) {
+      for (int i = 0; i < phrase.length(); i++) {
+        char c = phrase.charAt(i);
+        if (c >= 128) {
+          throw new IllegalArgumentException("phrase must be ASCII: " + phrase);
+        }
+        if (classOf[c] == OTHER && c != ' ') {
+          byte cls = (byte) next++;
+          classOf[c] = cls;
+          if (c >= 'a' && c <= 'z') {
+            classOf[c - 'a' + 'A'] = cls;
+          }
+        }
+      }
+    }
+    this.alphabet = next;
+    // Trie.
+    List<int[]> gotoRows = new ArrayList<>();
+    List<List<Integer>> out = new ArrayList<>();
+    gotoRows.add(newRow());
+    out.add(new ArrayList<>());
+    for (int id = 0; id < phrases.length; id++) {
+      int state = 0;
+      String phrase = phrases[id];
+      for (int i = 0; i < phrase.length(); i++) {
+        int cls = classOf[phrase.charAt(i)];
+        int to = gotoRows.get(state)[cls];
+        if (to < 0) {
+          to = gotoRows.size();
+          gotoRows.get(state)[cls] = to;
+          gotoRows.add(newRow());
+          out.add(new ArrayList<>());
+        }
+        state = to;
+      }
+      out.get(state).add(id);
+    }
+    // Failure links, breadth first, folded into a complete transition table.
+    int states = gotoRows.size();
+    int[] fail = new int[states];
+    this.delta = new int[states * alphabet];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int cls = 0; cls < alphabet; cls++) {
+      int to = gotoRows.get(0)[cls];
+      delta[cls] = Math.max(to, 0);
+      if (to > 0) {
+        fail[to] = 0;
+        queue.add(to);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      out.get(state).addAll(out.get(fail[state]));
+      for (int cls = 0; cls < alphabet; cls++) {
+        int to = gotoRows.get(state)[cls];
+        if (to > 0) {
+          fail[to] = delta[fail[state] * alphabet + cls];
+          delta[state * alphabet + cls] = to;
+          queue.add(to);
+        } else {
+          delta[state * alphabet + cls] = delta[fail[state] * alphabet + cls];
+        }
+      }
+    }
+    this.outputs = new int[states][];
+    for (int s = 0; s < states; s++) {
+      List<Integer> ids = out.get(s);
+      outputs[s] = ids.isEmpty() ? null : ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  private int[] newRow() {
+    int[] row = new int[alphabet];
+    Arrays.fill(row, -1);
+    return row;
+  }
+
+  /**
+   * Builds a matcher. Phrases are lower-cased and their whitespace collapsed to single spaces; the
+   * phrase id is its index in the list.
+   */
+  public static PhraseMatcher of(List<String> phrases) {
+    List<String> normal = new ArrayList<>(phrases.size());
+    for (String phrase : phrases) {
+      String p = normalize(phrase);
+      if (p.isEmpty()) {
+        throw new IllegalArgumentException("empty phrase");
+      }
+      normal.add(p);
+    }
+    return new PhraseMatcher(normal);
+  }
+
+  /** Lower case (ASCII) and single spaces, trimmed. */
+  public static String normalize(String phrase) {
+    return phrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  public int size() {
+    return phrases.length;
+  }
+
+  public String phrase(int id) {
+    return phrases[id];
+  }
+
+  /** Words needed for a bit set over all phrase ids. */
+  public int words() {
+    return (phrases.length + 63) >>> 6;
+  }
+
+  /**
+   * Sets bit {@code id} in {@code hits} for every phrase found in {@code text[from, to)}. {@code
+   * hits} must have at least {@link #words()} elements; bits already set stay set.
+   */
+  public void scan(CharSequence text, int from, int to, long[] hits) {
+    int state = 0;
+    boolean lastWasSpace = true;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      int cls = c < 128 ? classOf[c] : OTHER;
+      if (cls == SPACE) {
+        if (lastWasSpace) {
+          continue;
+        }
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+      }
+      state = delta[state * alphabet + cls];
+      int[] found = outputs[state];
+      if (found != null) {
+        for (int id : found) {
+          hits[id >>> 6] |= 1L << id;
+        }
+      }
+    }
+  }
+
+  /** True if bit {@code id} is set. */
+  public static boolean has(long[] hits, int id) {
+    return (hits[id >>> 6] & (1L << id)) != 0;
+  }
+}

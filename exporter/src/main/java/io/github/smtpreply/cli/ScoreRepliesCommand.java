@@ -1,0 +1,94 @@
+package io.github.smtpreply.cli;
+
+import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.classify.Classifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/**
+ * {@code score-replies FILE}: classifies the {@code reply_text} column of a replies table (the dev
+ * corpus format: reply_text, expected_code, expected_enhanced, expected_reason, expected_class,
+ * source) and prints the agreement for code, enhanced status (real codes only: sisimai's
+ * pseudo-statuses with a 9xx detail are skipped), class and reason (through {@code
+ * Reason#sisimai()}). With {@code --misses} it lists each disagreement.
+ */
+final class ScoreRepliesCommand {
+  private final Classifier classifier = Classifier.standard();
+
+  void run(InputStream table, PrintStream out, boolean showMisses) throws IOException {
+    Tally code = new Tally("code");
+    Tally enhanced = new Tally("enhanced");
+    Tally replyClass = new Tally("class");
+    Tally reason = new Tally("reason");
+    try (LineInput in = new LineInput(table)) {
+      boolean header = true;
+      for (String line = in.next(); line != null; line = in.next()) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        String[] f = Tsv.fields(line);
+        if (f.length < 5) {
+          continue;
+        }
+        Classification c = classifier.classifyText(f[0]);
+        String misses = "";
+        misses += code.add(f[1].isEmpty() ? "none" : f[1], c.codeLabel());
+        if (!f[2].isEmpty() && !isPseudoStatus(f[2])) {
+          misses += enhanced.add(f[2], c.statusLabel());
+        }
+        if (f[4].equals("success") || f[4].equals("transient") || f[4].equals("permanent")) {
+          misses += replyClass.add(f[4], c.replyClass().label());
+        }
+        if (!f[3].isEmpty() && !f[3].contains(":")) {
+          misses += reason.add(f[3], c.reason().sisimai() + "(" + c.reason().label() + ")");
+        }
+        if (showMisses && !misses.isEmpty()) {
+          out.println("MISS" + misses + "\t" + (c.rule() == null ? "-" : c.rule()) + "\t" + f[0]);
+        }
+      }
+    }
+    for (Tally t : new Tally[] {code, enhanced, replyClass, reason}) {
+      out.println(t);
+    }
+  }
+
+  /** sisimai-internal statuses (detail 9xx) never occur in mail: 5.0.910, 4.0.947. */
+  static boolean isPseudoStatus(String status) {
+    int last = status.lastIndexOf('.');
+    return last >= 0 && status.length() - last == 4 && status.charAt(last + 1) == '9';
+  }
+
+  private static final class Tally {
+    private final String name;
+    private int total;
+    private int agree;
+
+    Tally(String name) {
+      this.name = name;
+    }
+
+    /** Counts one comparison; returns a miss note, or "" on agreement. */
+    String add(String expected, String actual) {
+      total++;
+      String bare = actual.indexOf('(') > 0 ? actual.substring(0, actual.indexOf('(')) : actual;
+      if (expected.equals(bare)) {
+        agree++;
+        return "";
+      }
+      return "\t" + name + ": expected " + expected + " got " + actual;
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "%-9s %4d / %4d  %6.2f%%",
+          name,
+          agree,
+          total,
+          total == 0 ? 0.0 : 100.0 * agree / total);
+    }
+  }
+}

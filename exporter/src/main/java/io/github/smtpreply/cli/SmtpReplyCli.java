@@ -1,0 +1,115 @@
+package io.github.smtpreply.cli;
+
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code smtp-reply} command line. Exit codes: 0 success, 1 input could not be read, 2 bad
+ * command line (unknown command, option or code).
+ */
+public final class SmtpReplyCli {
+  static final int OK = 0;
+  static final int INPUT_ERROR = 1;
+  static final int USAGE = 2;
+
+  static final String HELP =
+      """
+      smtp-reply: explain, classify and count SMTP replies.
+
+      Usage:
+        smtp-reply classify [--as-received] [REPLY...]
+            Reply texts, one per line on stdin (or as arguments), to TSV on stdout:
+            code, enhanced, class, reason, stage. `enhanced` is the status as received,
+            else the one MTAs assign (5.0.0 for a bare 550, 4.4.1 for a connection
+            timeout); --as-received prints only statuses present in the text.
+        smtp-reply explain CODE [--lang en|vi|ja|zh] [--format text|md|html|json]
+            What a basic code (550) or enhanced status (5.1.1, X.1.1) means, when you
+            see it and how to fix it.
+        smtp-reply compare A B [--lang L] [--format F]
+            Two codes side by side.
+        smtp-reply score-replies FILE [--misses]
+            Agreement of `classify` with a replies table (the dev corpus format).
+        smtp-reply --help | --version
+
+      Exit codes: 0 done, 1 input could not be read, 2 bad command line.
+      """;
+
+  private SmtpReplyCli() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int status = run(args, System.in, out, err);
+    out.flush();
+    System.exit(status);
+  }
+
+  /** Runs one command; returns the exit code. Never throws. */
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.print(HELP);
+      return USAGE;
+    }
+    List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+    try {
+      switch (args[0]) {
+        case "-h", "--help", "help" -> out.print(HELP);
+        case "--version", "version" -> out.println("smtp-reply " + version());
+        case "classify" -> {
+          boolean asReceived = rest.remove("--as-received");
+          rejectOptions(rest, "classify");
+          new ClassifyCommand(asReceived).run(rest, in, out);
+        }
+        case "explain" -> new ExplainCommand().explain(rest, out);
+        case "compare" -> new ExplainCommand().compare(rest, out);
+        case "score-replies" -> {
+          boolean misses = rest.remove("--misses");
+          if (rest.size() != 1) {
+            throw new UsageException("score-replies needs one FILE (the replies table)");
+          }
+          try (InputStream table = open(rest.get(0), in)) {
+            new ScoreRepliesCommand().run(table, out, misses);
+          }
+        }
+        default ->
+            throw new UsageException(
+                "unknown command '" + args[0] + "'; try: classify, explain, compare, --help");
+      }
+      out.flush();
+      return OK;
+    } catch (UsageException e) {
+      err.println("smtp-reply: " + e.getMessage());
+      return USAGE;
+    } catch (FileNotFoundException e) {
+      err.println("smtp-reply: cannot open " + e.getMessage());
+      return INPUT_ERROR;
+    } catch (IOException e) {
+      err.println("smtp-reply: cannot read input: " + e.getMessage());
+      return INPUT_ERROR;
+    }
+  }
+
+  private static void rejectOptions(List<String> rest, String command) throws UsageException {
+    for (String arg : rest) {
+      if (arg.startsWith("--")) {
+        throw new UsageException("unknown option '" + arg + "' for " + command);
+      }
+    }
+  }
+
+  private static InputStream open(String path, InputStream stdin) throws FileNotFoundException {
+    return path.equals("-") ? stdin : new FileInputStream(path);
+  }
+
+  static String version() {
+    String v = SmtpReplyCli.class.getPackage().getImplementationVersion();
+    return v == null ? "development build" : v;
+  }
+}
