@@ -1,0 +1,215 @@
+package io.github.smtpreply.catalog;
+
+import io.github.smtpreply.reply.EnhancedStatus;
+import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyCode;
+import io.github.smtpreply.text.DataFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Every basic reply code and registered enhanced status code, with names, references, related codes
+ * and explanations, read from the bundled data files ({@code basic-codes.tsv}, {@code
+ * enhanced-codes.tsv}, {@code explanations_<lang>.properties}, {@code labels_<lang>.properties}).
+ * Lookups by code are array reads and never allocate.
+ */
+public final class Catalog {
+  private static final int ENHANCED_KEYS = 10 * 1000;
+  private static final Catalog STANDARD = load();
+
+  private final BasicCodeEntry[] basicByCode =
+      new BasicCodeEntry[ReplyCode.MAX - ReplyCode.MIN + 1];
+  private final EnhancedCodeEntry[] enhancedByKey = new EnhancedCodeEntry[ENHANCED_KEYS];
+  private final Map<String, CodeEntry> byId;
+  private final Map<Language, Properties> explanations;
+  private final Map<Language, Properties> labels;
+
+  private Catalog(
+      List<BasicCodeEntry> basic,
+      List<EnhancedCodeEntry> enhanced,
+      Map<Language, Properties> explanations,
+      Map<Language, Properties> labels) {
+    Map<String, CodeEntry> ids = new LinkedHashMap<>();
+    for (BasicCodeEntry entry : basic) {
+      basicByCode[entry.code().value() - ReplyCode.MIN] = entry;
+      ids.put(entry.id(), entry);
+    }
+    for (EnhancedCodeEntry entry : enhanced) {
+      enhancedByKey[entry.subject() * 1000 + entry.detail()] = entry;
+      ids.put(entry.id(), entry);
+    }
+    this.byId = Collections.unmodifiableMap(ids);
+    this.explanations = explanations;
+    this.labels = labels;
+  }
+
+  /** The bundled catalog. */
+  public static Catalog standard() {
+    return STANDARD;
+  }
+
+  /** The entry for a basic code, or {@code null} when the catalog does not know it. */
+  public BasicCodeEntry basic(ReplyCode code) {
+    return basicByCode[code.value() - ReplyCode.MIN];
+  }
+
+  /** The registered entry for a status ({@code 5.1.1} → {@code X.1.1}), or {@code null}. */
+  public EnhancedCodeEntry enhanced(EnhancedStatus status) {
+    int subject = status.subject();
+    return subject < 10 ? enhancedByKey[subject * 1000 + status.detail()] : null;
+  }
+
+  /** All entries: basic codes in order, then enhanced codes in registry order. */
+  public List<CodeEntry> entries() {
+    return List.copyOf(byId.values());
+  }
+
+  /**
+   * The entry for {@code 550}, {@code X.1.1}, or a concrete status such as {@code 5.1.1} (its
+   * class-free entry). Empty for text that is not a known code.
+   */
+  public Optional<CodeEntry> find(String code) {
+    String key = code.strip();
+    if (key.length() > 2
+        && (key.charAt(0) == 'x' || key.charAt(0) == 'X')
+        && key.charAt(1) == '.') {
+      return Optional.ofNullable(byId.get("X" + key.substring(1)));
+    }
+    if (key.matches("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}")) {
+      return Optional.ofNullable(byId.get("X" + key.substring(1)));
+    }
+    return Optional.ofNullable(byId.get(key));
+  }
+
+  /**
+   * The explanation in {@code language}, else the English one marked as fallback; empty if none.
+   */
+  public Optional<Explanation> explanation(CodeEntry entry, Language language) {
+    Optional<Explanation> own = explanationIn(entry, language, false);
+    return own.isPresent() || language == Language.EN
+        ? own
+        : explanationIn(entry, Language.EN, true);
+  }
+
+  private Optional<Explanation> explanationIn(
+      CodeEntry entry, Language language, boolean fallback) {
+    Properties p = explanations.get(language);
+    String id = entry.id();
+    String description = p.getProperty(id + ".description");
+    String when = p.getProperty(id + ".when");
+    String fix = p.getProperty(id + ".fix");
+    if (isBlank(description) || isBlank(when) || isBlank(fix)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Explanation(description, when, fix, language, fallback));
+  }
+
+  /** A user-interface text ({@code heading.description}, {@code class.transient}, …). */
+  public String label(Language language, String key) {
+    String text = labels.get(language).getProperty(key);
+    if (isBlank(text)) {
+      text = labels.get(Language.EN).getProperty(key);
+    }
+    if (isBlank(text)) {
+      throw new IllegalArgumentException("no label '" + key + "'");
+    }
+    return text;
+  }
+
+  /** The name of a class in a language: "Permanent Negative Completion" and its translations. */
+  public String className(Language language, ReplyClass replyClass) {
+    return label(language, "class." + replyClass.label());
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  // ---- loading ---------------------------------------------------------------------------
+
+  private static Catalog load() {
+    List<BasicCodeEntry> basic = new ArrayList<>();
+    for (String[] f : DataFiles.tsv(Catalog.class, "basic-codes.tsv", 8)) {
+      basic.add(
+          new BasicCodeEntry(
+              ReplyCode.of(Integer.parseInt(f[0])),
+              f[1],
+              f[2],
+              Standing.ofLabel(f[3]),
+              references(f[4]),
+              list(f[5]),
+              list(f[6]),
+              dashless(f[7])));
+    }
+    List<EnhancedCodeEntry> enhanced = new ArrayList<>();
+    for (String[] f : DataFiles.tsv(Catalog.class, "enhanced-codes.tsv", 8)) {
+      String[] parts = f[0].split("\\.");
+      List<ReplyClass> classes = new ArrayList<>();
+      for (char digit : f[3].toCharArray()) {
+        classes.add(ReplyClass.ofDigit(digit - '0'));
+      }
+      List<ReplyCode> basicCodes = new ArrayList<>();
+      for (String c : list(f[5])) {
+        basicCodes.add(ReplyCode.of(Integer.parseInt(c)));
+      }
+      enhanced.add(
+          new EnhancedCodeEntry(
+              Integer.parseInt(parts[1]),
+              Integer.parseInt(parts[2]),
+              f[1],
+              dashless(f[2]),
+              classes,
+              references(f[4]),
+              basicCodes,
+              list(f[6]),
+              dashless(f[7])));
+    }
+    Map<Language, Properties> explanations = new EnumMap<>(Language.class);
+    Map<Language, Properties> labels = new EnumMap<>(Language.class);
+    for (Language language : Language.values()) {
+      explanations.put(language, properties("explanations_" + language.tag() + ".properties"));
+      labels.put(language, properties("labels_" + language.tag() + ".properties"));
+    }
+    return new Catalog(basic, enhanced, explanations, labels);
+  }
+
+  private static List<RfcReference> references(String field) {
+    return Arrays.stream(field.split(";")).map(String::strip).map(RfcReference::parse).toList();
+  }
+
+  private static List<String> list(String field) {
+    if (field.equals("-") || field.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(field.split(",")).map(String::strip).toList();
+  }
+
+  private static String dashless(String field) {
+    return field.equals("-") ? "" : field;
+  }
+
+  private static Properties properties(String name) {
+    Properties p = new Properties();
+    try (InputStream in = Catalog.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled data file missing: " + name);
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+    return p;
+  }
+}

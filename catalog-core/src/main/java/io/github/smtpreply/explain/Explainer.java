@@ -1,0 +1,266 @@
+package io.github.smtpreply.explain;
+
+import io.github.smtpreply.catalog.BasicCodeEntry;
+import io.github.smtpreply.catalog.Catalog;
+import io.github.smtpreply.catalog.CodeEntry;
+import io.github.smtpreply.catalog.EnhancedCodeEntry;
+import io.github.smtpreply.catalog.Explanation;
+import io.github.smtpreply.catalog.Language;
+import io.github.smtpreply.catalog.RfcReference;
+import io.github.smtpreply.catalog.Standing;
+import io.github.smtpreply.explain.Document.Link;
+import io.github.smtpreply.explain.Document.Section;
+import io.github.smtpreply.reply.ReplyClass;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the page of one code and the comparison of two, in the seeds' structure: summary; per code
+ * description, when you see it, how to fix; key differences; when to use which; learn more. Every
+ * sentence comes whole from the catalog or from a template of the language's labels file, so no
+ * sentence is stitched from fragments of another.
+ */
+public final class Explainer {
+  private final Catalog catalog;
+
+  public Explainer(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** The page of one code. */
+  public Document explain(CodeEntry entry, Language lang) {
+    List<String> summary = new ArrayList<>();
+    summary.add(classSentence(entry, lang));
+    List<Section> sections = new ArrayList<>(codeSections(entry, lang));
+    sections.add(facts(entry, lang));
+    sections.add(learnMore(List.of(entry), lang));
+    return new Document(
+        fill(catalog.label(lang, "page.title"), Map.of("code", entry.id(), "title", entry.title())),
+        lang.tag(),
+        summary,
+        sections,
+        List.of(entry.id()));
+  }
+
+  /** The comparison of two codes. */
+  public Document compare(CodeEntry a, CodeEntry b, Language lang) {
+    Map<String, String> vars =
+        Map.of(
+            "a", a.id(),
+            "b", b.id(),
+            "titleA", a.title(),
+            "titleB", b.title(),
+            "classA", classPhrase(a, lang),
+            "classB", classPhrase(b, lang));
+    List<String> summary = new ArrayList<>();
+    summary.add(fill(catalog.label(lang, "compare.summary"), vars));
+    summary.add(description(a, lang));
+    summary.add(description(b, lang));
+
+    List<Section> sections = new ArrayList<>();
+    sections.add(
+        new Section(
+            a.id() + " " + a.title(), List.of(), List.of(), List.of(), codeSections(a, lang)));
+    sections.add(
+        new Section(
+            b.id() + " " + b.title(), List.of(), List.of(), List.of(), codeSections(b, lang)));
+
+    List<String> differences = new ArrayList<>();
+    boolean sameClass = classPhrase(a, lang).equals(classPhrase(b, lang));
+    differences.add(
+        fill(
+            catalog.label(lang, sameClass ? "compare.sameClass" : "compare.differentClass"), vars));
+    differences.add(a.id() + ": " + description(a, lang));
+    differences.add(b.id() + ": " + description(b, lang));
+    String commandsA = commands(a, lang);
+    String commandsB = commands(b, lang);
+    if (!commandsA.isEmpty() && !commandsB.isEmpty()) {
+      differences.add(
+          fill(
+              catalog.label(lang, "compare.commands"),
+              Map.of("a", a.id(), "b", b.id(), "commandsA", commandsA, "commandsB", commandsB)));
+    }
+    differences.add(retry(a, lang));
+    differences.add(retry(b, lang));
+    sections.add(
+        new Section(
+            catalog.label(lang, "heading.differences"),
+            List.of(),
+            differences,
+            List.of(),
+            List.of()));
+
+    List<String> which = new ArrayList<>();
+    for (CodeEntry e : List.of(a, b)) {
+      which.add(
+          fill(catalog.label(lang, "compare.for"), Map.of("code", e.id(), "title", e.title()))
+              + " "
+              + fix(e, lang));
+    }
+    sections.add(
+        new Section(catalog.label(lang, "heading.which"), which, List.of(), List.of(), List.of()));
+    sections.add(learnMore(List.of(a, b), lang));
+    return new Document(
+        fill(
+            catalog.label(lang, "compare.title"),
+            Map.of("a", a.id(), "b", b.id(), "titleA", a.title(), "titleB", b.title())),
+        lang.tag(),
+        summary,
+        sections,
+        List.of(a.id(), b.id()));
+  }
+
+  private List<Section> codeSections(CodeEntry entry, Language lang) {
+    List<Section> sections = new ArrayList<>();
+    var explanation = catalog.explanation(entry, lang);
+    String note =
+        explanation.filter(Explanation::fallback).isPresent()
+            ? catalog.label(lang, "fallback.note")
+            : null;
+    List<String> description = new ArrayList<>();
+    if (note != null) {
+      description.add(note);
+    }
+    description.add(description(entry, lang));
+    sections.add(
+        new Section(
+            catalog.label(lang, "heading.description"),
+            description,
+            List.of(),
+            List.of(),
+            List.of()));
+    if (explanation.isPresent()) {
+      sections.add(
+          Section.text(catalog.label(lang, "heading.when"), explanation.get().whenYouSeeIt()));
+      sections.add(Section.text(catalog.label(lang, "heading.fix"), explanation.get().howToFix()));
+    }
+    return sections;
+  }
+
+  private Section facts(CodeEntry entry, Language lang) {
+    List<String> paragraphs = new ArrayList<>();
+    if (!entry.name().isEmpty()) {
+      paragraphs.add(catalog.label(lang, "heading.official") + ": " + entry.name());
+    }
+    if (entry instanceof BasicCodeEntry basic && basic.standing() != Standing.RFC) {
+      paragraphs.add(catalog.label(lang, "page.standing." + basic.standing().label()));
+    }
+    String commands = commands(entry, lang);
+    if (!commands.isEmpty()) {
+      paragraphs.add(catalog.label(lang, "heading.commands") + ": " + commands);
+    }
+    if (entry instanceof EnhancedCodeEntry enhanced && !enhanced.basicCodes().isEmpty()) {
+      List<String> codes = enhanced.basicCodes().stream().map(Object::toString).toList();
+      paragraphs.add(catalog.label(lang, "heading.seenFor") + ": " + String.join(", ", codes));
+    }
+    if (!entry.note().isEmpty() && lang == Language.EN) {
+      paragraphs.add(entry.note());
+    }
+    List<Link> related = new ArrayList<>();
+    for (String id : entry.related()) {
+      catalog
+          .find(id)
+          .ifPresent(r -> related.add(new Link(r.id() + " " + r.title(), "/codes/" + r.id())));
+    }
+    return new Section(
+        catalog.label(lang, "heading.related"), paragraphs, List.of(), related, List.of());
+  }
+
+  private Section learnMore(List<CodeEntry> entries, Language lang) {
+    Set<Link> links = new LinkedHashSet<>();
+    for (CodeEntry entry : entries) {
+      for (RfcReference ref : entry.references()) {
+        links.add(new Link(ref.label(), ref.url()));
+      }
+    }
+    return new Section(
+        catalog.label(lang, "heading.learnMore"),
+        List.of(),
+        List.of(),
+        List.copyOf(links),
+        List.of());
+  }
+
+  private String description(CodeEntry entry, Language lang) {
+    return catalog
+        .explanation(entry, lang)
+        .map(Explanation::description)
+        .orElseGet(
+            () ->
+                fill(
+                    catalog.label(lang, "page.noExplanation"),
+                    Map.of("name", entry.name().isEmpty() ? entry.title() : entry.name())));
+  }
+
+  private String fix(CodeEntry entry, Language lang) {
+    return catalog
+        .explanation(entry, lang)
+        .map(Explanation::howToFix)
+        .orElseGet(() -> retry(entry, lang));
+  }
+
+  private String classSentence(CodeEntry entry, Language lang) {
+    String key = entry instanceof EnhancedCodeEntry ? "page.classEnhanced" : "page.classBasic";
+    return fill(
+        catalog.label(lang, key),
+        Map.of("code", entry.id(), "title", entry.title(), "class", classPhrase(entry, lang)));
+  }
+
+  /** "5xx Permanent Negative", or for an enhanced code all its classes: "4xx …, 5xx …". */
+  private String classPhrase(CodeEntry entry, Language lang) {
+    List<String> parts = new ArrayList<>();
+    for (ReplyClass c : entry.classes()) {
+      parts.add(c.digit() + "xx " + catalog.className(lang, c));
+    }
+    return join(parts, lang);
+  }
+
+  private String retry(CodeEntry entry, Language lang) {
+    ReplyClass c = entry.classes().size() == 1 ? entry.classes().get(0) : ReplyClass.UNKNOWN;
+    if (c == ReplyClass.UNKNOWN && entry instanceof EnhancedCodeEntry) {
+      c = entry.classes().get(entry.classes().size() - 1);
+    }
+    return fill(catalog.label(lang, "retry." + c.label()), Map.of("code", entry.id()));
+  }
+
+  private String commands(CodeEntry entry, Language lang) {
+    if (!(entry instanceof BasicCodeEntry basic) || basic.commands().isEmpty()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (String command : basic.commands()) {
+      names.add(
+          switch (command) {
+            case "connect", "end-of-data", "any" -> catalog.label(lang, "command." + command);
+            default -> command;
+          });
+    }
+    return join(names, lang);
+  }
+
+  private String join(List<String> parts, Language lang) {
+    if (parts.size() <= 1) {
+      return parts.isEmpty() ? "" : parts.get(0);
+    }
+    String and = catalog.label(lang, "list.and");
+    String last = catalog.label(lang, "list.lastAnd");
+    return String.join(and, parts.subList(0, parts.size() - 1))
+        + last
+        + parts.get(parts.size() - 1);
+  }
+
+  /** Replaces {@code {name}} placeholders; fails loudly on one left unfilled. */
+  static String fill(String template, Map<String, String> vars) {
+    String out = template;
+    for (Map.Entry<String, String> v : vars.entrySet()) {
+      out = out.replace("{" + v.getKey() + "}", v.getValue());
+    }
+    if (out.matches("(?s).*\\{[a-zA-Z]+\\}.*")) {
+      throw new IllegalStateException("unfilled placeholder in template: " + template);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.smtpreply.explain;
+
+import io.github.smtpreply.explain.Document.Link;
+import io.github.smtpreply.explain.Document.Section;
+
+/**
+ * A standalone HTML page: inline style, no scripts, no external fetches; every text and attribute
+ * value escaped.
+ */
+final class HtmlWriter {
+  private static final String STYLE =
+      "body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d2330}"
+          + "h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #dde}"
+          + "a{color:#1a5fb4}.summary{font-size:1.05rem}"
+          + ".c2{color:#1e7d32}.c3{color:#1a5fb4}.c4{color:#b26a00}.c5{color:#b3261e}";
+
+  private HtmlWriter() {}
+
+  static String write(Document doc) {
+    StringBuilder out = new StringBuilder(4096);
+    out.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(escape(doc.language()))
+        .append("\">\n<head>\n")
+        .append(
+            "<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>")
+        .append(escape(doc.title()))
+        .append("</title>\n<style>")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
+    out.append("<h1>").append(escape(doc.title())).append("</h1>\n");
+    for (String p : doc.summary()) {
+      out.append("<p class=\"summary\">").append(escape(p)).append("</p>\n");
+    }
+    for (Section s : doc.sections()) {
+      section(s, 2, out);
+    }
+    return out.append("</body>\n</html>\n").toString();
+  }
+
+  private static void section(Section s, int level, StringBuilder out) {
+    String id = s.heading().replaceAll("[^A-Za-z0-9.]+", "-");
+    out.append("<section>\n<h")
+        .append(level)
+        .append(" id=\"")
+        .append(escape(id))
+        .append("\">")
+        .append(escape(s.heading()))
+        .append("</h")
+        .append(level)
+        .append(">\n");
+    for (String p : s.paragraphs()) {
+      out.append("<p>").append(escape(p)).append("</p>\n");
+    }
+    if (!s.items().isEmpty()) {
+      out.append("<ol>\n");
+      for (String item : s.items()) {
+        out.append("<li>").append(escape(item)).append("</li>\n");
+      }
+      out.append("</ol>\n");
+    }
+    if (!s.links().isEmpty()) {
+      out.append("<ul>\n");
+      for (Link link : s.links()) {
+        out.append("<li><a href=\"")
+            .append(escape(link.href()))
+            .append("\">")
+            .append(escape(link.text()))
+            .append("</a></li>\n");
+      }
+      out.append("</ul>\n");
+    }
+    for (Section sub : s.subsections()) {
+      section(sub, level + 1, out);
+    }
+    out.append("</section>\n");
+  }
+
+  /** Escapes text for both element content and double-quoted attribute values. */
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
