@@ -67,6 +67,11 @@ final class RuleBook {
     return rules;
   }
 
+  /** The normalised text of a phrase id. */
+  String phrase(int id) {
+    return phrases.phrase(id);
+  }
+
   int phraseWords() {
     return phrases.words();
   }

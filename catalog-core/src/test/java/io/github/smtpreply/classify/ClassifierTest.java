@@ -28,7 +28,7 @@ class ClassifierTest {
         "421-4.7.29 Your email has been rate limited because this message wasn't sent over a TLS connection. | 421 | 4.7.29 | transient | tls_required",
         "550 5.7.606 Access denied, banned sending IP [192.0.2.1] | 550 | 5.7.606 | permanent | blocked",
         "451 4.7.650 The mail server [192.0.2.5] has been temporarily rate limited due to IP reputation. | 451 | 4.7.650 | transient | bad_reputation",
-        "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints | 421 | 4.7.0 | transient | rate_limited",
+        "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints | 421 | 4.7.0 | transient | bad_reputation",
         "552 5.2.2 <user@icloud.com>: user is over quota | 552 | 5.2.2 | permanent | mailbox_full",
         "450 4.2.0 <user@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html | 450 | 4.2.0 | transient | greylisted",
         "554 5.7.1 <user@example.com>: Relay access denied | 554 | 5.7.1 | permanent | relay_denied",

@@ -1,0 +1,98 @@
+package io.github.smtpreply.classify;
+
+import io.github.smtpreply.catalog.BasicCodeEntry;
+import io.github.smtpreply.catalog.Catalog;
+import io.github.smtpreply.catalog.CodeEntry;
+import io.github.smtpreply.catalog.EnhancedCodeEntry;
+import io.github.smtpreply.reply.EnhancedStatus;
+import io.github.smtpreply.reply.Finding;
+import io.github.smtpreply.reply.ReplyCode;
+import io.github.smtpreply.reply.ReplyFinder;
+import io.github.smtpreply.reply.ReplyFormatException;
+import io.github.smtpreply.reply.ReplyParser;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Each of our paths beside a straightforward java.util.regex version of the same work, measured in
+ * the same run. Run: {@code ./mvnw -q -pl catalog-core test-compile exec:exec@bench} (JMH options
+ * in {@code -Djmh.args=...}, default includes {@code -prof gc} for B/op).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ReplyBenchmarks {
+  static final String REPLY =
+      "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown";
+  static final String POSTFIX =
+      "Nov 22 04:55:20 mx1 postfix/smtp[12345]: 4D5B1A2B3C: to=<user@example.net>,"
+          + " relay=mx.example.net[192.0.2.10]:25, delay=0.52, delays=0.1/0/0.2/0.2, dsn=5.1.1,"
+          + " status=bounced (host mx.example.net[192.0.2.10] said: 550 5.1.1 <user@example.net>:"
+          + " User unknown (in reply to RCPT TO command))";
+
+  private static final Pattern FIND =
+      Pattern.compile(
+          "(?<![\\w.\\-/@])([2-5][0-9]{2})[ -](?:([245]\\.[0-9]{1,3}\\.[0-9]{1,3})\\b)?");
+  private static final Pattern STAGE = Pattern.compile("in reply to (.+?) command");
+
+  private final Classifier classifier = Classifier.standard();
+  private final RegexClassifier regexClassifier = new RegexClassifier();
+  private final Catalog catalog = Catalog.standard();
+  private final Map<String, CodeEntry> byString = new HashMap<>();
+  private ReplyCode code550 = ReplyCode.of(550);
+  private EnhancedStatus status511 = EnhancedStatus.of(5, 1, 1);
+  private String key550 = "550";
+
+  public ReplyBenchmarks() {
+    for (CodeEntry e : catalog.entries()) {
+      byString.put(e.id(), e);
+    }
+  }
+
+  @Benchmark
+  public Classification strictParseAndClassify() throws ReplyFormatException {
+    return classifier.classify(ReplyParser.parse(REPLY));
+  }
+
+  @Benchmark
+  public String strictParseAndClassifyRegex() {
+    return regexClassifier.classify(REPLY);
+  }
+
+  @Benchmark
+  public Finding lenientFindInPostfixLine() {
+    return ReplyFinder.find(POSTFIX);
+  }
+
+  @Benchmark
+  public String lenientFindInPostfixLineRegex() {
+    Matcher m = FIND.matcher(POSTFIX);
+    String found = m.find() ? m.group(1) + " " + m.group(2) : null;
+    Matcher s = STAGE.matcher(POSTFIX);
+    return s.find() ? found + s.group(1) : found;
+  }
+
+  @Benchmark
+  public BasicCodeEntry catalogLookupBasic() {
+    return catalog.basic(code550);
+  }
+
+  @Benchmark
+  public EnhancedCodeEntry catalogLookupEnhanced() {
+    return catalog.enhanced(status511);
+  }
+
+  @Benchmark
+  public CodeEntry catalogLookupHashMap() {
+    return byString.get(key550);
+  }
+}

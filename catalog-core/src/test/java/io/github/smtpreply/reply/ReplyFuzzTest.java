@@ -1,0 +1,77 @@
+package io.github.smtpreply.reply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.classify.Classifier;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The long fuzz run, outside the normal build: {@code fuzz.inputs} (default 1,000,000) replies
+ * built from real shapes, mutated byte-wise, through the strict parser, the finder and the
+ * classifier. Run: {@code ./mvnw -pl catalog-core test -Dtest=ReplyFuzzTest -Dtest.excludedGroups=}
+ */
+@Tag("long")
+class ReplyFuzzTest {
+  private static final String[] SEEDS = {
+    "250 2.0.0 Ok: queued as 4D5B1A\r\n",
+    "550-5.1.1 The email account that you tried to reach does not exist.\r\n550 5.1.1 Please try\r\n",
+    "host mx.example.com[192.0.2.1] said: 550 5.7.1 blocked (in reply to RCPT TO command)",
+    "SMTP error from remote mail server after RCPT TO:<a@b.c>: 552 Too many recipients",
+    "Diagnostic-Code: smtp; 421 4.7.28 rate limited",
+    "Sorry, no mailbox here by that name. (#5.1.1)",
+    "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+    "#550 5.7.606 Access denied ##",
+  };
+  private static final char[] ALPHABET =
+      "0123456789.- \r\n#:;()<>[]x\u0000\uffff\u00e9".toCharArray();
+
+  @Test
+  void millionsOfMutatedRepliesNeverThrow() {
+    long inputs = Long.getLong("fuzz.inputs", 1_000_000L);
+    SplittableRandom random = new SplittableRandom(Long.getLong("fuzz.seed", 20261122L));
+    Classifier classifier = Classifier.standard();
+    long parsed = 0;
+    long rejected = 0;
+    long withCode = 0;
+    for (long n = 0; n < inputs; n++) {
+      StringBuilder s = new StringBuilder(SEEDS[random.nextInt(SEEDS.length)]);
+      int edits = random.nextInt(8);
+      for (int e = 0; e < edits; e++) {
+        int pos = random.nextInt(s.length() + 1);
+        char c = ALPHABET[random.nextInt(ALPHABET.length)];
+        switch (random.nextInt(3)) {
+          case 0 -> s.insert(pos, c);
+          case 1 -> {
+            if (pos < s.length()) {
+              s.deleteCharAt(pos);
+            }
+          }
+          default -> {
+            if (pos < s.length()) {
+              s.setCharAt(pos, c);
+            }
+          }
+        }
+      }
+      String input = s.toString();
+      try {
+        Reply reply = ReplyParser.parse(input);
+        assertThat(ReplyParser.parse(reply.toWire()).code()).isEqualTo(reply.code());
+        parsed++;
+      } catch (ReplyFormatException expected) {
+        rejected++;
+      }
+      Classification c = classifier.classifyText(input);
+      if (c.code() != null) {
+        withCode++;
+      }
+    }
+    System.out.printf(
+        "fuzz: %d inputs, %d parsed strictly, %d rejected with ReplyFormatException, %d with a code found leniently, 0 unchecked exceptions%n",
+        inputs, parsed, rejected, withCode);
+    assertThat(parsed + rejected).isEqualTo(inputs);
+  }
+}

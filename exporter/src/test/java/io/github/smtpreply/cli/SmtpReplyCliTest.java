@@ -1,0 +1,118 @@
+package io.github.smtpreply.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SmtpReplyCliTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String stdin, String... args) {
+    return SmtpReplyCli.run(
+        args,
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void classifiesOneRowPerInputLineInOrder() {
+    int status =
+        run(
+            "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown\r\n"
+                + "\n"
+                + "host mx.example.net[192.0.2.1] said: 571 Delivery not authorized (in reply to RCPT TO command)\n"
+                + "\u0000\u00ff\u0001 junk\n"
+                + "connect to mx.example.org[192.0.2.1]:25: Connection timed out",
+            "classify");
+    assertThat(status).isZero();
+    assertThat(out().split("\n"))
+        .containsExactly(
+            "code\tenhanced\tclass\treason\tstage",
+            "550\t5.1.1\tpermanent\tuser_unknown\tunknown",
+            "none\tnone\tunknown\tunknown\tunknown",
+            "571\t5.0.0\tpermanent\tauth_required\trcpt",
+            "none\tnone\tunknown\tunknown\tunknown",
+            "none\t4.4.1\ttransient\tnetwork\tconnect");
+  }
+
+  @Test
+  void classifiesArgumentsAndCanShowOnlyReceivedStatuses() {
+    assertThat(run("", "classify", "--as-received", "550 no such user")).isZero();
+    assertThat(out()).endsWith("550\tnone\tpermanent\tuser_unknown\tunknown\n");
+  }
+
+  @Test
+  void readsAOneMegabyteLineWithoutFailing() {
+    assertThat(run("550 5.1.1 " + "x".repeat(2 << 20) + "\n250 ok\n", "classify")).isZero();
+    assertThat(out().split("\n")).hasSize(3);
+  }
+
+  @Test
+  void explainsASeedCodeInJapanese() {
+    assertThat(run("", "explain", "451", "--lang", "ja", "--format", "md")).isZero();
+    assertThat(out()).startsWith("# SMTP 451 Local Error").contains("## 説明", "## 解決方法");
+  }
+
+  @Test
+  void comparesTwoCodesAsJson() {
+    assertThat(run("", "compare", "252", "551", "--format", "json")).isZero();
+    assertThat(out())
+        .startsWith("{\"title\":\"SMTP 252 Cannot Verify User vs 551 User Not Local\"");
+  }
+
+  @Test
+  void unknownCodeIsAUsageErrorThatEchoesTheInput() {
+    assertThat(run("", "explain", "699")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(err()).contains("unknown code '699'");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() {
+    assertThat(run("", "explain", "550", "--lang", "fr")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(err()).contains("unknown language 'fr'");
+    assertThat(run("", "frobnicate")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(run("", "classify", "--colour")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(run("", "compare", "550")).isEqualTo(SmtpReplyCli.USAGE);
+  }
+
+  @Test
+  void missingFileIsAnInputError() {
+    assertThat(run("", "score-replies", "/nonexistent/replies.tsv"))
+        .isEqualTo(SmtpReplyCli.INPUT_ERROR);
+    assertThat(err()).contains("/nonexistent/replies.tsv");
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    assertThat(run("", "--help")).isZero();
+    assertThat(out()).contains("classify", "explain", "compare", "Exit codes");
+  }
+
+  @Test
+  void scoresAgreementOnARepliesTable() throws Exception {
+    String path =
+        java.nio.file.Path.of(getClass().getResource("/fixtures/replies-sample.tsv").toURI())
+            .toString();
+    assertThat(run("", "score-replies", path)).isZero();
+    assertThat(out())
+        .containsPattern("(?m)^code\\s+\\d+ /\\s+12 ")
+        .containsPattern("(?m)^enhanced ")
+        .containsPattern("(?m)^class ")
+        .containsPattern("(?m)^reason ");
+  }
+}
