@@ -96,6 +96,11 @@ record Rule(
     boolean test(ReplyCode code) {
       return any || (code == null ? none : allowed[code.value() - ReplyCode.MIN]);
     }
+
+    /** True when only replies with one of a set of codes match (no wildcard, no {@code none}). */
+    boolean needsCode() {
+      return !any && !none;
+    }
   }
 
   /**
@@ -153,13 +158,23 @@ record Rule(
       return false;
     }
 
-    /** The single exact (subject, detail) this condition needs, or -1 when it has none. */
-    int exactKey() {
-      if (any || none || patterns.length != 1) {
-        return -1;
+    /**
+     * The (subject, detail) keys a status must have to match, or {@code null} when the condition
+     * also matches other statuses (wildcards, {@code none}, or no condition).
+     */
+    int[] exactKeys() {
+      if (any || none) {
+        return null;
       }
-      int[] p = patterns[0];
-      return p[1] >= 0 && p[2] >= 0 ? key(p[1], p[2]) : -1;
+      int[] keys = new int[patterns.length];
+      for (int i = 0; i < patterns.length; i++) {
+        int[] p = patterns[i];
+        if (p[1] < 0 || p[2] < 0) {
+          return null;
+        }
+        keys[i] = key(p[1], p[2]);
+      }
+      return keys;
     }
 
     static int key(int subject, int detail) {

@@ -19,8 +19,8 @@ import java.util.Set;
 /**
  * The reason rules, read from {@code rules.txt} (format described at its top), and the index that
  * finds the first matching rule without trying them all: rules are tried in file order, but only
- * those whose first phrase group was seen in the text, whose exact status is the reply's, or that
- * have neither condition.
+ * those whose first phrase group was seen in the text, else whose exact statuses include the
+ * reply's, else whose codes include the reply's, and the few with none of these conditions.
  */
 final class RuleBook {
   private static final int STATUS_KEYS = 10 * 1000;
@@ -30,6 +30,7 @@ final class RuleBook {
   private final int ruleWords;
   private final long[][] rulesByPhrase;
   private final long[][] rulesByStatus = new long[STATUS_KEYS][];
+  private final long[][] rulesByCode = new long[ReplyCode.MAX - ReplyCode.MIN + 1][];
   private final long[] alwaysTried;
 
   private RuleBook(List<Rule> rules, PhraseMatcher phrases) {
@@ -40,12 +41,21 @@ final class RuleBook {
     this.alwaysTried = new long[ruleWords];
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
+      int[] statusKeys = rule.statuses().exactKeys();
       if (!rule.allOf().isEmpty()) {
         for (int phrase : rule.allOf().get(0)) {
           set(rulesByPhrase, phrase, r);
         }
-      } else if (rule.statuses().exactKey() >= 0 && rule.statuses().exactKey() < STATUS_KEYS) {
-        set(rulesByStatus, rule.statuses().exactKey(), r);
+      } else if (statusKeys != null && Arrays.stream(statusKeys).allMatch(k -> k < STATUS_KEYS)) {
+        for (int key : statusKeys) {
+          set(rulesByStatus, key, r);
+        }
+      } else if (rule.codes().needsCode()) {
+        for (int v = ReplyCode.MIN; v <= ReplyCode.MAX; v++) {
+          if (rule.codes().test(ReplyCode.of(v))) {
+            set(rulesByCode, v - ReplyCode.MIN, r);
+          }
+        }
       } else {
         alwaysTried[r >>> 6] |= 1L << r;
       }
@@ -88,6 +98,9 @@ final class RuleBook {
       if (key < STATUS_KEYS && rulesByStatus[key] != null) {
         or(candidates, rulesByStatus[key]);
       }
+    }
+    if (code != null && rulesByCode[code.value() - ReplyCode.MIN] != null) {
+      or(candidates, rulesByCode[code.value() - ReplyCode.MIN]);
     }
     for (int w = 0; w < hits.length; w++) {
       long word = hits[w];

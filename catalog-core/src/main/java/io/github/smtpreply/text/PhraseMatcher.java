@@ -15,11 +15,20 @@ import java.util.Locale;
 public final class PhraseMatcher {
   private static final int OTHER = 0;
   private static final int SPACE = 1;
+  private static final int HAS_OUTPUT = 1 << 30;
+  private static final int OFFSET_MASK = HAS_OUTPUT - 1;
 
   private final String[] phrases;
   private final byte[] classOf = new byte[128];
   private final int alphabet;
+
+  /**
+   * Transitions at [state * alphabet + class]; each entry holds the target state's row offset
+   * (target * alphabet), so the scan loop needs no multiplication, flagged when the target
+   * completes a phrase.
+   */
   private final int[] delta;
+
   private final int[][] outputs;
 
   private PhraseMatcher(List<String> phraseList) {
@@ -66,9 +75,13 @@ public final class PhraseMatcher {
       }
       out.get(state).add(id);
     }
+    renumberBreadthFirst(gotoRows, out);
     // Failure links, breadth first, folded into a complete transition table.
     int states = gotoRows.size();
     int[] fail = new int[states];
+    if ((long) states * alphabet > OFFSET_MASK) {
+      throw new IllegalArgumentException("too many phrase states: " + states);
+    }
     this.delta = new int[states * alphabet];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int cls = 0; cls < alphabet; cls++) {
@@ -98,6 +111,49 @@ public final class PhraseMatcher {
       List<Integer> ids = out.get(s);
       outputs[s] = ids.isEmpty() ? null : ids.stream().mapToInt(Integer::intValue).toArray();
     }
+    // Row offsets instead of state numbers; flag transitions into states that complete a phrase,
+    // so scan() reads outputs[] only then.
+    for (int i = 0; i < delta.length; i++) {
+      int target = delta[i];
+      delta[i] = target * alphabet | (outputs[target] != null ? HAS_OUTPUT : 0);
+    }
+  }
+
+  /**
+   * Renumbers trie states in breadth-first order: the shallow states, where a scan spends most of
+   * its time, then sit together at the start of the transition table.
+   */
+  private static void renumberBreadthFirst(List<int[]> rows, List<List<Integer>> out) {
+    int n = rows.size();
+    int[] rank = new int[n];
+    int[] order = new int[n];
+    int head = 0;
+    int tail = 1;
+    while (head < tail) {
+      int state = order[head];
+      rank[state] = head++;
+      for (int to : rows.get(state)) {
+        if (to > 0) {
+          order[tail++] = to;
+        }
+      }
+    }
+    List<int[]> newRows = new ArrayList<>(n);
+    List<List<Integer>> newOut = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int[] row = rows.get(order[i]).clone();
+      for (int c = 0; c < row.length; c++) {
+        if (row[c] > 0) {
+          row[c] = rank[row[c]];
+        }
+      }
+      newRows.add(row);
+      newOut.add(out.get(order[i]));
+    }
+    rows.clear();
+    rows.addAll(newRows);
+    out.clear();
+    out.addAll(newOut);
   }
 
   private int[] newRow() {
@@ -145,7 +201,7 @@ public final class PhraseMatcher {
    * hits} must have at least {@link #words()} elements; bits already set stay set.
    */
   public void scan(CharSequence text, int from, int to, long[] hits) {
-    int state = 0;
+    int offset = 0;
     boolean lastWasSpace = true;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
@@ -158,10 +214,10 @@ public final class PhraseMatcher {
       } else {
         lastWasSpace = false;
       }
-      state = delta[state * alphabet + cls];
-      int[] found = outputs[state];
-      if (found != null) {
-        for (int id : found) {
+      int next = delta[offset + cls];
+      offset = next & OFFSET_MASK;
+      if (next >= HAS_OUTPUT) {
+        for (int id : outputs[offset / alphabet]) {
           hits[id >>> 6] |= 1L << id;
         }
       }
