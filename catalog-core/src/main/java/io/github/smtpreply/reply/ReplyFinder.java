@@ -94,6 +94,9 @@ public final class ReplyFinder {
 
   private static final int ADJACENT = 4;
 
+  /** What may follow a reply code: its separator, a line end, or a closing quote. */
+  private static final String CODE_SEPARATORS = " -_\t\r\n>'\"";
+
   /** 0 if no code starts at {@code i}; higher scores for more reply-like positions. */
   private static int codeScore(CharSequence text, int i, int limit) {
     if (i + 3 > limit
@@ -104,15 +107,13 @@ public final class ReplyFinder {
     int after = i + 3;
     if (after < limit) {
       char next = text.charAt(after);
-      if (next != ' '
-          && next != '-'
-          && next != '_'
-          && next != '\t'
-          && next != '\r'
-          && next != '\n'
-          && next != '>'
-          && next != '\''
-          && next != '"') {
+      if (next == ':' || next == ',') {
+        // "550: User unknown" at the start of a text, "ERROR_CODE :550," after a delimiter; not
+        // the groups of an IPv6 address ("2401:2500:102:3032").
+        boolean leading = next == ':' ? startsText(text, i) : delimiterBefore(text, i);
+        return leading ? 2 : 0;
+      }
+      if (CODE_SEPARATORS.indexOf(next) < 0) {
         return 0;
       }
       // "550-5.7.1", "550 5.1.1", "550_5.1.1": a status of the same class right after the code.
@@ -154,6 +155,16 @@ public final class ReplyFinder {
     }
     // "4.16.55.1" or an IP address continues with ".digit"
     return !(n == '.' && end + 1 < limit && ReplyCode.isDigit(text.charAt(end + 1)));
+  }
+
+  /** Only whitespace before position {@code i}. */
+  private static boolean startsText(CharSequence text, int i) {
+    for (int j = 0; j < i; j++) {
+      if (!Character.isWhitespace(text.charAt(j))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean delimiterBefore(CharSequence text, int i) {
