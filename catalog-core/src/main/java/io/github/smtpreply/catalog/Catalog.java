@@ -35,12 +35,16 @@ public final class Catalog {
   private final Map<String, CodeEntry> byId;
   private final Map<Language, Properties> explanations;
   private final Map<Language, Properties> labels;
+  private final Map<String, List<Variant>> variantsByCode;
+  private final Map<Language, Properties> variantMeanings;
 
   private Catalog(
       List<BasicCodeEntry> basic,
       List<EnhancedCodeEntry> enhanced,
       Map<Language, Properties> explanations,
-      Map<Language, Properties> labels) {
+      Map<Language, Properties> labels,
+      List<Variant> variants,
+      Map<Language, Properties> variantMeanings) {
     Map<String, CodeEntry> ids = new LinkedHashMap<>();
     for (BasicCodeEntry entry : basic) {
       basicByCode[entry.code().value() - ReplyCode.MIN] = entry;
@@ -53,6 +57,17 @@ public final class Catalog {
     this.byId = Collections.unmodifiableMap(ids);
     this.explanations = explanations;
     this.labels = labels;
+    Map<String, List<Variant>> byCode = new LinkedHashMap<>();
+    for (Variant variant : variants) {
+      if (!ids.containsKey(variant.code())) {
+        throw new IllegalStateException(
+            "variant " + variant.id() + " names unknown code " + variant.code());
+      }
+      byCode.computeIfAbsent(variant.code(), k -> new ArrayList<>()).add(variant);
+    }
+    byCode.replaceAll((k, v) -> List.copyOf(v));
+    this.variantsByCode = Collections.unmodifiableMap(byCode);
+    this.variantMeanings = variantMeanings;
   }
 
   /** The bundled catalog. */
@@ -116,6 +131,24 @@ public final class Catalog {
     return Optional.of(new Explanation(description, when, fix, language, fallback));
   }
 
+  /** Providers' uses of this code that differ from its registry meaning, in file order. */
+  public List<Variant> variants(CodeEntry entry) {
+    return variantsByCode.getOrDefault(entry.id(), List.of());
+  }
+
+  /** What a provider means by a variant, in {@code language}, else in English. */
+  public Explanation.Text variantMeaning(Variant variant, Language language) {
+    String text = variantMeanings.get(language).getProperty(variant.id());
+    if (!isBlank(text)) {
+      return new Explanation.Text(text, language, false);
+    }
+    String english = variantMeanings.get(Language.EN).getProperty(variant.id());
+    if (isBlank(english)) {
+      throw new IllegalStateException("variant " + variant.id() + " has no meaning");
+    }
+    return new Explanation.Text(english, Language.EN, language != Language.EN);
+  }
+
   /** A user-interface text ({@code heading.description}, {@code class.transient}, …). */
   public String label(Language language, String key) {
     String text = labels.get(language).getProperty(key);
@@ -176,13 +209,19 @@ public final class Catalog {
               list(f[6]),
               dashless(f[7])));
     }
+    List<Variant> variants = new ArrayList<>();
+    for (String[] f : DataFiles.tsv(Catalog.class, "variants.tsv", 5)) {
+      variants.add(new Variant(f[0], f[1], f[2], f[3]));
+    }
     Map<Language, Properties> explanations = new EnumMap<>(Language.class);
     Map<Language, Properties> labels = new EnumMap<>(Language.class);
+    Map<Language, Properties> variantMeanings = new EnumMap<>(Language.class);
     for (Language language : Language.values()) {
       explanations.put(language, properties("explanations_" + language.tag() + ".properties"));
       labels.put(language, properties("labels_" + language.tag() + ".properties"));
+      variantMeanings.put(language, properties("variants_" + language.tag() + ".properties"));
     }
-    return new Catalog(basic, enhanced, explanations, labels);
+    return new Catalog(basic, enhanced, explanations, labels, variants, variantMeanings);
   }
 
   private static List<RfcReference> references(String field) {

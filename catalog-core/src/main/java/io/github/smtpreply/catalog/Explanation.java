@@ -10,8 +10,13 @@ package io.github.smtpreply.catalog;
  * @param fallback true when the requested language had no text and this is the English text
  */
 public record Explanation(
-    String description,
-    String whenYouSeeIt,
-    String howToFix,
-    Language language,
-    boolean fallback) {}
+    String description, String whenYouSeeIt, String howToFix, Language language, boolean fallback) {
+  /**
+   * One piece of explanatory text.
+   *
+   * @param text the text
+   * @param language the language it is in
+   * @param fallback true when it is the English text standing in for a missing translation
+   */
+  public record Text(String text, Language language, boolean fallback) {}
+}

@@ -8,6 +8,7 @@ import io.github.smtpreply.catalog.Explanation;
 import io.github.smtpreply.catalog.Language;
 import io.github.smtpreply.catalog.RfcReference;
 import io.github.smtpreply.catalog.Standing;
+import io.github.smtpreply.catalog.Variant;
 import io.github.smtpreply.explain.Document.Link;
 import io.github.smtpreply.explain.Document.Section;
 import io.github.smtpreply.reply.ReplyClass;
@@ -16,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the page of one code and the comparison of two, in the seeds' structure: summary; per code
@@ -35,6 +38,22 @@ public final class Explainer {
     List<String> summary = new ArrayList<>();
     summary.add(classSentence(entry, lang));
     List<Section> sections = new ArrayList<>(codeSections(entry, lang));
+    List<Variant> variants = catalog.variants(entry);
+    if (!variants.isEmpty()) {
+      List<String> items = new ArrayList<>();
+      boolean fallback = false;
+      for (Variant v : variants) {
+        Explanation.Text meaning = catalog.variantMeaning(v, lang);
+        fallback |= meaning.fallback();
+        items.add(
+            fill(
+                catalog.label(lang, "wild.item"),
+                Map.of("provider", v.provider(), "reply", v.reply(), "meaning", meaning.text())));
+      }
+      List<String> note = fallback ? List.of(catalog.label(lang, "fallback.note")) : List.of();
+      sections.add(
+          new Section(catalog.label(lang, "heading.wild"), note, items, List.of(), List.of()));
+    }
     sections.add(facts(entry, lang));
     sections.add(learnMore(List.of(entry), lang));
     return new Document(
@@ -83,6 +102,7 @@ public final class Explainer {
               catalog.label(lang, "compare.commands"),
               Map.of("a", a.id(), "b", b.id(), "commandsA", commandsA, "commandsB", commandsB)));
     }
+    registration(a, b, lang).ifPresent(differences::add);
     differences.add(retry(a, lang));
     differences.add(retry(b, lang));
     sections.add(
@@ -111,6 +131,23 @@ public final class Explainer {
         summary,
         sections,
         List.of(a.id(), b.id()));
+  }
+
+  /** For a basic code against an enhanced one: whether the registry pairs them. */
+  private java.util.Optional<String> registration(CodeEntry a, CodeEntry b, Language lang) {
+    BasicCodeEntry basic =
+        a instanceof BasicCodeEntry x ? x : b instanceof BasicCodeEntry y ? y : null;
+    EnhancedCodeEntry enhanced =
+        a instanceof EnhancedCodeEntry x ? x : b instanceof EnhancedCodeEntry y ? y : null;
+    if (basic == null || enhanced == null) {
+      return java.util.Optional.empty();
+    }
+    String key =
+        enhanced.basicCodes().contains(basic.code())
+            ? "compare.registered"
+            : "compare.notRegistered";
+    return java.util.Optional.of(
+        fill(catalog.label(lang, key), Map.of("enhanced", enhanced.id(), "basic", basic.id())));
   }
 
   private List<Section> codeSections(CodeEntry entry, Language lang) {
@@ -165,8 +202,18 @@ public final class Explainer {
           .find(id)
           .ifPresent(r -> related.add(new Link(r.id() + " " + r.title(), "/codes/" + r.id())));
     }
+    List<Section> relatedSection =
+        related.isEmpty()
+            ? List.of()
+            : List.of(
+                new Section(
+                    catalog.label(lang, "heading.related"),
+                    List.of(),
+                    List.of(),
+                    related,
+                    List.of()));
     return new Section(
-        catalog.label(lang, "heading.related"), paragraphs, List.of(), related, List.of());
+        catalog.label(lang, "heading.about"), paragraphs, List.of(), List.of(), relatedSection);
   }
 
   private Section learnMore(List<CodeEntry> entries, Language lang) {
@@ -252,15 +299,22 @@ public final class Explainer {
         + parts.get(parts.size() - 1);
   }
 
-  /** Replaces {@code {name}} placeholders; fails loudly on one left unfilled. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)\\}");
+
+  /**
+   * Replaces the {@code {name}} placeholders of a template in one pass (so values are never read as
+   * templates); fails loudly on a placeholder without a value.
+   */
   static String fill(String template, Map<String, String> vars) {
-    String out = template;
-    for (Map.Entry<String, String> v : vars.entrySet()) {
-      out = out.replace("{" + v.getKey() + "}", v.getValue());
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder(template.length() + 64);
+    while (m.find()) {
+      String value = vars.get(m.group(1));
+      if (value == null) {
+        throw new IllegalStateException("no value for {" + m.group(1) + "} in: " + template);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
-    if (out.matches("(?s).*\\{[a-zA-Z]+\\}.*")) {
-      throw new IllegalStateException("unfilled placeholder in template: " + template);
-    }
-    return out;
+    return m.appendTail(out).toString();
   }
 }
