@@ -34,6 +34,9 @@ public final class SmtpReplyCli {
             see it and how to fix it.
         smtp-reply compare A B [--lang L] [--format F]
             Two codes side by side.
+        smtp-reply log --format postfix|exim FILE|-
+            An MTA log to TSV, one row per delivery or reject event, in order:
+            status, code, enhanced, class, reason, stage, route.
         smtp-reply score-replies FILE [--misses]
             Agreement of `classify` with a replies table (the dev corpus format).
         smtp-reply --help | --version
@@ -66,6 +69,21 @@ public final class SmtpReplyCli {
           boolean asReceived = rest.remove("--as-received");
           rejectOptions(rest, "classify");
           new ClassifyCommand(asReceived).run(rest, in, out);
+        }
+        case "log" -> {
+          int at = rest.indexOf("--format");
+          if (at < 0 || at + 1 >= rest.size()) {
+            throw new UsageException("log needs --format postfix|exim and a FILE (or - for stdin)");
+          }
+          var parser = LogCommand.parser(rest.get(at + 1));
+          rest.subList(at, at + 2).clear();
+          rejectOptions(rest, "log");
+          if (rest.size() != 1) {
+            throw new UsageException("log needs one FILE (or - for stdin)");
+          }
+          try (InputStream log = open(rest.get(0), in)) {
+            new LogCommand().run(parser, log, out);
+          }
         }
         case "explain" -> new ExplainCommand().explain(rest, out);
         case "compare" -> new ExplainCommand().compare(rest, out);

@@ -1,0 +1,59 @@
+package io.github.smtpreply.cli;
+
+import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.logs.EximLogParser;
+import io.github.smtpreply.logs.LogEvent;
+import io.github.smtpreply.logs.LogParser;
+import io.github.smtpreply.logs.PostfixLogParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * {@code log --format postfix|exim FILE|-}: one TSV row per delivery or reject event, in input
+ * order: {@code status code enhanced class reason stage route}.
+ */
+final class LogCommand {
+  static final String HEADER = "status\tcode\tenhanced\tclass\treason\tstage\troute";
+
+  static LogParser parser(String format) throws UsageException {
+    return switch (format) {
+      case "postfix" -> new PostfixLogParser(ZoneId.systemDefault());
+      case "exim" -> new EximLogParser(ZoneId.systemDefault());
+      default ->
+          throw new UsageException(
+              "unknown log format '" + Cli.printable(format) + "'; use postfix or exim");
+    };
+  }
+
+  void run(LogParser parser, InputStream log, PrintStream out) throws IOException {
+    out.println(HEADER);
+    try (LineInput in = new LineInput(log)) {
+      for (String line = in.next(); line != null; line = in.next()) {
+        Optional<LogEvent> event = parser.parse(line);
+        if (event.isPresent()) {
+          out.println(row(event.get()));
+        }
+      }
+    }
+  }
+
+  static String row(LogEvent event) {
+    Classification c = event.reply();
+    return event.status()
+        + '\t'
+        + c.codeLabel()
+        + '\t'
+        + c.statusLabel()
+        + '\t'
+        + c.replyClass().label()
+        + '\t'
+        + c.reason().label()
+        + '\t'
+        + c.stage().label()
+        + '\t'
+        + event.route();
+  }
+}

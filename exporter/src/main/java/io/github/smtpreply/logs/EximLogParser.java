@@ -1,0 +1,134 @@
+package io.github.smtpreply.logs;
+
+import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.reply.Finding;
+import io.github.smtpreply.reply.ReplyFinder;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Exim mainlog: {@code =>} and {@code ->} deliveries with the remote reply in {@code C="250 …"},
+ * {@code ==} deferrals and {@code **} failures with the error after the fields. Lines start with
+ * {@code YYYY-MM-DD HH:MM:SS}, optionally a zone offset and {@code [pid]}, then the message id.
+ */
+public final class EximLogParser implements LogParser {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+  private final Classifier classifier = Classifier.standard();
+  private final ZoneId zone;
+
+  public EximLogParser(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  @Override
+  public boolean understands(String line) {
+    return line.length() > 20 && time(line) != null;
+  }
+
+  @Override
+  public Optional<LogEvent> parse(String line) {
+    if (!understands(line)) {
+      return Optional.empty();
+    }
+    // Find the flag after the message id: "<id> => ", "<id> ** ", …
+    for (String flag : new String[] {" => ", " -> ", " == ", " ** "}) {
+      int at = line.indexOf(flag);
+      if (at > 0 && at < 80) {
+        return Optional.of(event(line, flag.strip(), at + 4));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private LogEvent event(String line, String flag, int rest) {
+    String status =
+        switch (flag) {
+          case "=>", "->" -> "sent";
+          case "==" -> "deferred";
+          default -> "bounced";
+        };
+    String route = fieldValue(line, " T=", rest);
+    String text;
+    if (status.equals("sent")) {
+      text = quotedField(line, " C=\"");
+    } else {
+      int defer = line.indexOf(" defer (", rest);
+      int colon = defer >= 0 ? line.indexOf("): ", defer) + 1 : colonOutsideQuotes(line, rest);
+      text = colon > 0 ? line.substring(colon + 1).strip() : "";
+    }
+    Finding finding = ReplyFinder.find(text);
+    Classification reply =
+        classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
+    return new LogEvent(time(line), status, route == null ? "none" : route, reply);
+  }
+
+  private static String fieldValue(String line, String key, int from) {
+    int at = line.indexOf(key, from);
+    if (at < 0) {
+      return null;
+    }
+    int start = at + key.length();
+    int end = start;
+    while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != ':') {
+      end++;
+    }
+    return end > start ? line.substring(start, end) : null;
+  }
+
+  private static String quotedField(String line, String key) {
+    int at = line.indexOf(key);
+    if (at < 0) {
+      return "";
+    }
+    int start = at + key.length();
+    int end = line.indexOf('"', start);
+    return line.substring(start, end < 0 ? line.length() : end);
+  }
+
+  /** The first ": " after {@code from} that is not inside a quoted field (DN="C=US,…"). */
+  private static int colonOutsideQuotes(String line, int from) {
+    boolean quoted = false;
+    for (int i = from; i < line.length() - 1; i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == ':' && line.charAt(i + 1) == ' ') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private java.time.Instant time(String line) {
+    if (line.length() < 19) {
+      return null;
+    }
+    try {
+      LocalDateTime local = LocalDateTime.parse(line.substring(0, 19), TIME);
+      // An optional offset follows: "2020-06-20 01:32:57 +0200 ..."
+      if (line.length() > 25 && (line.charAt(20) == '+' || line.charAt(20) == '-')) {
+        try {
+          return OffsetDateTime.parse(
+                  line.substring(0, 19).replace(' ', 'T')
+                      + line.substring(20, 23)
+                      + ":"
+                      + line.substring(23, 25))
+              .toInstant();
+        } catch (DateTimeParseException e) {
+          return local.atZone(zone).toInstant();
+        }
+      }
+      return local.atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}
