@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code log --format postfix|exim FILE|-}: one TSV row per delivery or reject event, in input
- * order: {@code status code enhanced class reason stage route}.
+ * order: {@code status code enhanced class reason stage route}. {@code enhanced} is the status the
+ * reply carried, else the one the MTA logged ({@code dsn=}), else {@code none}.
  */
 final class LogCommand {
   static final String HEADER = "status\tcode\tenhanced\tclass\treason\tstage\troute";
@@ -46,7 +47,7 @@ final class LogCommand {
         + '\t'
         + c.codeLabel()
         + '\t'
-        + c.statusLabel()
+        + c.enhancedLabel()
         + '\t'
         + c.replyClass().label()
         + '\t'

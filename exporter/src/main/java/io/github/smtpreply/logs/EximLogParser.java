@@ -60,8 +60,10 @@ public final class EximLogParser implements LogParser {
     if (status.equals("sent")) {
       text = quotedField(line, " C=\"");
     } else {
+      // "defer (110): text" or "defer (-44) H=host [ip]: text"; "** addr …fields…: text"
       int defer = line.indexOf(" defer (", rest);
-      int colon = defer >= 0 ? line.indexOf("): ", defer) + 1 : colonOutsideQuotes(line, rest);
+      int from = defer >= 0 ? line.indexOf(')', defer) + 1 : rest;
+      int colon = colonOutsideQuotes(line, Math.max(from, rest));
       text = colon > 0 ? line.substring(colon + 1).strip() : "";
     }
     Finding finding = ReplyFinder.find(text);

@@ -50,7 +50,24 @@ public final class PostfixLogParser implements LogParser {
     if (reject >= 0) {
       return Optional.of(reject(syslog, message, reject));
     }
+    int said = message.indexOf(" said: ");
+    if (said > 0 && message.startsWith("host ", message.indexOf(": ") + 2)) {
+      return Optional.of(said(syslog, message));
+    }
     return Optional.empty();
+  }
+
+  /**
+   * "QUEUEID: host mx[ip] said: 450 4.7.1 … (in reply to RCPT TO command)": a reply logged without
+   * a delivery status, typically before Postfix tries the next MX. Reported with status {@code
+   * said}.
+   */
+  private LogEvent said(SyslogLine syslog, String message) {
+    String text = message.substring(message.indexOf(": ") + 2);
+    Finding finding = ReplyFinder.find(text);
+    Classification reply =
+        classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
+    return new LogEvent(syslog.timestamp(), "said", SyslogLine.route(syslog.program()), reply);
   }
 
   private static boolean isDelivery(String message) {

@@ -115,4 +115,27 @@ class SmtpReplyCliTest {
         .containsPattern("(?m)^class ")
         .containsPattern("(?m)^reason ");
   }
+
+  @Test
+  void logPrintsOneRowPerEventInOrder() throws Exception {
+    String log =
+        "Feb 24 16:18:40 mx postfix/smtpd[1]: connect from unknown[192.0.2.1]\n"
+            + "Feb 24 16:18:41 mx postfix/smtp[2]: 1A: to=<a@b.c>, relay=mx[192.0.2.2]:25, delay=1,"
+            + " delays=0/0/0/1, dsn=5.1.1, status=bounced (host mx[192.0.2.2] said: 550 5.1.1 <a@b.c>:"
+            + " User unknown (in reply to RCPT TO command))\n"
+            + "Feb 24 16:18:42 mx postfix/smtp[2]: 1B: to=<d@e.f>, relay=none, delay=9, dsn=4.4.1,"
+            + " status=deferred (connect to e.f[192.0.2.3]:25: Connection timed out)\n";
+    assertThat(run(log, "log", "--format", "postfix", "-")).isZero();
+    assertThat(out().split("\n"))
+        .containsExactly(
+            "status\tcode\tenhanced\tclass\treason\tstage\troute",
+            "bounced\t550\t5.1.1\tpermanent\tuser_unknown\trcpt\tsmtp",
+            "deferred\tnone\t4.4.1\ttransient\tnetwork\tconnect\tsmtp");
+  }
+
+  @Test
+  void logNeedsAKnownFormat() {
+    assertThat(run("", "log", "--format", "sendmail", "-")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(err()).contains("unknown log format 'sendmail'");
+  }
 }
