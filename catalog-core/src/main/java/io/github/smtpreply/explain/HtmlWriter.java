@@ -5,18 +5,29 @@ import io.github.smtpreply.explain.Document.Section;
 
 /**
  * A standalone HTML page: inline style, no scripts, no external fetches; every text and attribute
- * value escaped.
+ * value escaped. A server may put its own navigation (already escaped HTML) above the content.
  */
-final class HtmlWriter {
+public final class HtmlWriter {
   private static final String STYLE =
       "body{font:16px/1.55 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d2330}"
           + "h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #dde}"
           + "a{color:#1a5fb4}.summary{font-size:1.05rem}"
-          + ".c2{color:#1e7d32}.c3{color:#1a5fb4}.c4{color:#b26a00}.c5{color:#b3261e}";
+          + ".c2{color:#1e7d32}.c3{color:#1a5fb4}.c4{color:#b26a00}.c5{color:#b3261e}"
+          + "nav{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;border-bottom:1px solid #dde;padding-bottom:.5rem}"
+          + "nav form{margin-left:auto}nav input{width:5rem}"
+          + ".codes li{margin:.2rem 0}.tag{font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#eef}";
 
   private HtmlWriter() {}
 
   static String write(Document doc) {
+    return write(doc, "", "");
+  }
+
+  /**
+   * The page with {@code header} (trusted HTML, e.g. a language switch built with {@link #escape})
+   * before the title and {@code badge} (a CSS class such as {@code c5}) on the title.
+   */
+  public static String write(Document doc, String header, String badge) {
     StringBuilder out = new StringBuilder(4096);
     out.append("<!DOCTYPE html>\n<html lang=\"")
         .append(escape(doc.language()))
@@ -28,7 +39,12 @@ final class HtmlWriter {
         .append("</title>\n<style>")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n");
-    out.append("<h1>").append(escape(doc.title())).append("</h1>\n");
+    out.append(header);
+    out.append("<h1")
+        .append(badge.isEmpty() ? "" : " class=\"" + escape(badge) + "\"")
+        .append(">")
+        .append(escape(doc.title()))
+        .append("</h1>\n");
     for (String p : doc.summary()) {
       out.append("<p class=\"summary\">").append(escape(p)).append("</p>\n");
     }
@@ -77,7 +93,7 @@ final class HtmlWriter {
   }
 
   /** Escapes text for both element content and double-quoted attribute values. */
-  static String escape(String s) {
+  public static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,0 +1,132 @@
+package io.github.smtpreply.server;
+
+import io.github.smtpreply.catalog.BasicCodeEntry;
+import io.github.smtpreply.catalog.Catalog;
+import io.github.smtpreply.catalog.CodeEntry;
+import io.github.smtpreply.catalog.EnhancedCodeEntry;
+import io.github.smtpreply.catalog.Language;
+import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.explain.Document;
+import io.github.smtpreply.explain.Explainer;
+import io.github.smtpreply.explain.Format;
+import io.github.smtpreply.explain.HtmlWriter;
+import io.github.smtpreply.reply.ReplyClass;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The explanation pages and the JSON API documents, built from the catalog. */
+final class Pages {
+  private final Catalog catalog;
+  private final Explainer explainer;
+
+  Pages(Catalog catalog) {
+    this.catalog = catalog;
+    this.explainer = new Explainer(catalog);
+  }
+
+  String codePage(CodeEntry entry, Language lang) {
+    Document doc = explainer.explain(entry, lang);
+    return HtmlWriter.write(doc, nav(lang, "/codes/" + entry.id()), badge(entry));
+  }
+
+  String comparePage(CodeEntry a, CodeEntry b, Language lang) {
+    Document doc = explainer.compare(a, b, lang);
+    return HtmlWriter.write(doc, nav(lang, "/compare/" + a.id() + "/" + b.id()), "");
+  }
+
+  String codeJson(CodeEntry entry, Language lang) {
+    return Format.JSON.render(explainer.explain(entry, lang));
+  }
+
+  String compareJson(CodeEntry a, CodeEntry b, Language lang) {
+    return Format.JSON.render(explainer.compare(a, b, lang));
+  }
+
+  /** All codes grouped by class, enhanced codes after the basic ones. */
+  String indexPage(Language lang) {
+    List<Document.Section> sections = new ArrayList<>();
+    for (ReplyClass c : List.of(ReplyClass.SUCCESS, ReplyClass.INTERMEDIATE, ReplyClass.TRANSIENT, ReplyClass.PERMANENT)) {
+      List<Document.Link> links = new ArrayList<>();
+      for (CodeEntry e : catalog.entries()) {
+        if (e instanceof BasicCodeEntry b && b.code().replyClass() == c) {
+          links.add(new Document.Link(e.id() + " " + e.title(), "/codes/" + e.id() + "?lang=" + lang.tag()));
+        }
+      }
+      sections.add(
+          new Document.Section(
+              c.digit() + "xx " + catalog.className(lang, c), List.of(), List.of(), links, List.of()));
+    }
+    List<Document.Link> enhanced = new ArrayList<>();
+    for (CodeEntry e : catalog.entries()) {
+      if (e instanceof EnhancedCodeEntry) {
+        enhanced.add(new Document.Link(e.id() + " " + e.title(), "/codes/" + e.id() + "?lang=" + lang.tag()));
+      }
+    }
+    sections.add(new Document.Section("RFC 3463 X.Y.Z", List.of(), List.of(), enhanced, List.of()));
+    Document doc = new Document("SMTP reply codes", lang.tag(), List.of(), sections, List.of());
+    return HtmlWriter.write(doc, nav(lang, "/codes"), "");
+  }
+
+  String indexJson() {
+    StringBuilder out = new StringBuilder("[");
+    for (CodeEntry e : catalog.entries()) {
+      if (out.length() > 1) {
+        out.append(',');
+      }
+      out.append("{\"code\":").append(Json.quote(e.id()))
+          .append(",\"title\":").append(Json.quote(e.title()))
+          .append(",\"name\":").append(Json.quote(e.name()))
+          .append(",\"classes\":[");
+      for (int i = 0; i < e.classes().size(); i++) {
+        out.append(i > 0 ? "," : "").append(Json.quote(e.classes().get(i).label()));
+      }
+      out.append("]}");
+    }
+    return out.append("]\n").toString();
+  }
+
+  static String classificationJson(Classification c) {
+    return "{\"code\":" + Json.quote(c.codeLabel())
+        + ",\"enhanced\":" + Json.quote(c.statusLabel())
+        + ",\"enhanced_received\":" + Json.quote(c.enhancedLabel())
+        + ",\"class\":" + Json.quote(c.replyClass().label())
+        + ",\"reason\":" + Json.quote(c.reason().label())
+        + ",\"stage\":" + Json.quote(c.stage().label())
+        + ",\"provider\":" + (c.provider() == null ? "null" : Json.quote(c.provider()))
+        + ",\"flags\":" + Json.quote(c.flags().toString())
+        + ",\"explanation\":" + (c.code() == null ? "null" : Json.quote("/codes/" + c.code()))
+        + "}";
+  }
+
+  /** A page for a path or code that does not exist: says what was asked, escaped. */
+  String notFoundPage(String what, Language lang) {
+    Document doc =
+        new Document(
+            "Not found",
+            lang.tag(),
+            List.of("There is no page for " + what + ". Codes look like 550, 5.1.1 or X.1.1."),
+            List.of(),
+            List.of());
+    return HtmlWriter.write(doc, nav(lang, "/codes"), "");
+  }
+
+  private static String badge(CodeEntry entry) {
+    return entry.classes().size() == 1 ? "c" + entry.classes().get(0).digit() : "";
+  }
+
+  /** Home link, language switch and the comparison picker (a plain GET form: no script). */
+  private String nav(Language lang, String path) {
+    StringBuilder out = new StringBuilder("<nav><a href=\"/codes?lang=").append(lang.tag()).append("\">SMTP codes</a>");
+    for (Language l : Language.values()) {
+      String href = path + "?lang=" + l.tag();
+      out.append(l == lang ? "<strong>" : "<a href=\"" + HtmlWriter.escape(href) + "\">")
+          .append(HtmlWriter.escape(l.nativeName()))
+          .append(l == lang ? "</strong>" : "</a>");
+    }
+    out.append("<form action=\"/compare\" method=\"get\"><input name=\"a\" placeholder=\"550\" aria-label=\"code A\"> vs ")
+        .append("<input name=\"b\" placeholder=\"551\" aria-label=\"code B\">")
+        .append("<input type=\"hidden\" name=\"lang\" value=\"").append(lang.tag()).append("\">")
+        .append("<button>Compare</button></form></nav>\n");
+    return out.toString();
+  }
+}
