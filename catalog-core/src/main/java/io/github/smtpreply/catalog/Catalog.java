@@ -149,6 +149,12 @@ public final class Catalog {
     return new Explanation.Text(english, Language.EN, language != Language.EN);
   }
 
+  /** The code's short title in {@code language}, else the English one. */
+  public String title(CodeEntry entry, Language language) {
+    String title = explanations.get(language).getProperty(entry.id() + ".title");
+    return isBlank(title) ? entry.title() : title;
+  }
+
   /** A user-interface text ({@code heading.description}, {@code class.transient}, …). */
   public String label(Language language, String key) {
     String text = labels.get(language).getProperty(key);

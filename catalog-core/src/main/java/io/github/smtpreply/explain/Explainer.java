@@ -57,7 +57,9 @@ public final class Explainer {
     sections.add(facts(entry, lang));
     sections.add(learnMore(List.of(entry), lang));
     return new Document(
-        fill(catalog.label(lang, "page.title"), Map.of("code", entry.id(), "title", entry.title())),
+        fill(
+            catalog.label(lang, "page.title"),
+            Map.of("code", entry.id(), "title", catalog.title(entry, lang))),
         lang.tag(),
         summary,
         sections,
@@ -70,8 +72,8 @@ public final class Explainer {
         Map.of(
             "a", a.id(),
             "b", b.id(),
-            "titleA", a.title(),
-            "titleB", b.title(),
+            "titleA", catalog.title(a, lang),
+            "titleB", catalog.title(b, lang),
             "classA", classPhrase(a, lang),
             "classB", classPhrase(b, lang));
     List<String> summary = new ArrayList<>();
@@ -82,10 +84,18 @@ public final class Explainer {
     List<Section> sections = new ArrayList<>();
     sections.add(
         new Section(
-            a.id() + " " + a.title(), List.of(), List.of(), List.of(), codeSections(a, lang)));
+            a.id() + " " + catalog.title(a, lang),
+            List.of(),
+            List.of(),
+            List.of(),
+            codeSections(a, lang)));
     sections.add(
         new Section(
-            b.id() + " " + b.title(), List.of(), List.of(), List.of(), codeSections(b, lang)));
+            b.id() + " " + catalog.title(b, lang),
+            List.of(),
+            List.of(),
+            List.of(),
+            codeSections(b, lang)));
 
     List<String> differences = new ArrayList<>();
     boolean sameClass = classPhrase(a, lang).equals(classPhrase(b, lang));
@@ -116,7 +126,9 @@ public final class Explainer {
     List<String> which = new ArrayList<>();
     for (CodeEntry e : List.of(a, b)) {
       which.add(
-          fill(catalog.label(lang, "compare.for"), Map.of("code", e.id(), "title", e.title()))
+          fill(
+                  catalog.label(lang, "compare.for"),
+                  Map.of("code", e.id(), "title", catalog.title(e, lang)))
               + " "
               + fix(e, lang));
     }
@@ -126,7 +138,15 @@ public final class Explainer {
     return new Document(
         fill(
             catalog.label(lang, "compare.title"),
-            Map.of("a", a.id(), "b", b.id(), "titleA", a.title(), "titleB", b.title())),
+            Map.of(
+                "a",
+                a.id(),
+                "b",
+                b.id(),
+                "titleA",
+                catalog.title(a, lang),
+                "titleB",
+                catalog.title(b, lang))),
         lang.tag(),
         summary,
         sections,
@@ -200,7 +220,9 @@ public final class Explainer {
     for (String id : entry.related()) {
       catalog
           .find(id)
-          .ifPresent(r -> related.add(new Link(r.id() + " " + r.title(), "/codes/" + r.id())));
+          .ifPresent(
+              r ->
+                  related.add(new Link(r.id() + " " + catalog.title(r, lang), "/codes/" + r.id())));
     }
     List<Section> relatedSection =
         related.isEmpty()
@@ -239,7 +261,9 @@ public final class Explainer {
             () ->
                 fill(
                     catalog.label(lang, "page.noExplanation"),
-                    Map.of("name", entry.name().isEmpty() ? entry.title() : entry.name())));
+                    Map.of(
+                        "name",
+                        entry.name().isEmpty() ? catalog.title(entry, lang) : entry.name())));
   }
 
   private String fix(CodeEntry entry, Language lang) {
@@ -253,7 +277,13 @@ public final class Explainer {
     String key = entry instanceof EnhancedCodeEntry ? "page.classEnhanced" : "page.classBasic";
     return fill(
         catalog.label(lang, key),
-        Map.of("code", entry.id(), "title", entry.title(), "class", classPhrase(entry, lang)));
+        Map.of(
+            "code",
+            entry.id(),
+            "title",
+            catalog.title(entry, lang),
+            "class",
+            classPhrase(entry, lang)));
   }
 
   /** "5xx Permanent Negative", or for an enhanced code all its classes: "4xx …, 5xx …". */

@@ -45,21 +45,35 @@ final class Pages {
   /** All codes grouped by class, enhanced codes after the basic ones. */
   String indexPage(Language lang) {
     List<Document.Section> sections = new ArrayList<>();
-    for (ReplyClass c : List.of(ReplyClass.SUCCESS, ReplyClass.INTERMEDIATE, ReplyClass.TRANSIENT, ReplyClass.PERMANENT)) {
+    for (ReplyClass c :
+        List.of(
+            ReplyClass.SUCCESS,
+            ReplyClass.INTERMEDIATE,
+            ReplyClass.TRANSIENT,
+            ReplyClass.PERMANENT)) {
       List<Document.Link> links = new ArrayList<>();
       for (CodeEntry e : catalog.entries()) {
         if (e instanceof BasicCodeEntry b && b.code().replyClass() == c) {
-          links.add(new Document.Link(e.id() + " " + e.title(), "/codes/" + e.id() + "?lang=" + lang.tag()));
+          links.add(
+              new Document.Link(
+                  e.id() + " " + catalog.title(e, lang),
+                  "/codes/" + e.id() + "?lang=" + lang.tag()));
         }
       }
       sections.add(
           new Document.Section(
-              c.digit() + "xx " + catalog.className(lang, c), List.of(), List.of(), links, List.of()));
+              c.digit() + "xx " + catalog.className(lang, c),
+              List.of(),
+              List.of(),
+              links,
+              List.of()));
     }
     List<Document.Link> enhanced = new ArrayList<>();
     for (CodeEntry e : catalog.entries()) {
       if (e instanceof EnhancedCodeEntry) {
-        enhanced.add(new Document.Link(e.id() + " " + e.title(), "/codes/" + e.id() + "?lang=" + lang.tag()));
+        enhanced.add(
+            new Document.Link(
+                e.id() + " " + catalog.title(e, lang), "/codes/" + e.id() + "?lang=" + lang.tag()));
       }
     }
     sections.add(new Document.Section("RFC 3463 X.Y.Z", List.of(), List.of(), enhanced, List.of()));
@@ -73,9 +87,12 @@ final class Pages {
       if (out.length() > 1) {
         out.append(',');
       }
-      out.append("{\"code\":").append(Json.quote(e.id()))
-          .append(",\"title\":").append(Json.quote(e.title()))
-          .append(",\"name\":").append(Json.quote(e.name()))
+      out.append("{\"code\":")
+          .append(Json.quote(e.id()))
+          .append(",\"title\":")
+          .append(Json.quote(e.title()))
+          .append(",\"name\":")
+          .append(Json.quote(e.name()))
           .append(",\"classes\":[");
       for (int i = 0; i < e.classes().size(); i++) {
         out.append(i > 0 ? "," : "").append(Json.quote(e.classes().get(i).label()));
@@ -86,15 +103,24 @@ final class Pages {
   }
 
   static String classificationJson(Classification c) {
-    return "{\"code\":" + Json.quote(c.codeLabel())
-        + ",\"enhanced\":" + Json.quote(c.statusLabel())
-        + ",\"enhanced_received\":" + Json.quote(c.enhancedLabel())
-        + ",\"class\":" + Json.quote(c.replyClass().label())
-        + ",\"reason\":" + Json.quote(c.reason().label())
-        + ",\"stage\":" + Json.quote(c.stage().label())
-        + ",\"provider\":" + (c.provider() == null ? "null" : Json.quote(c.provider()))
-        + ",\"flags\":" + Json.quote(c.flags().toString())
-        + ",\"explanation\":" + (c.code() == null ? "null" : Json.quote("/codes/" + c.code()))
+    return "{\"code\":"
+        + Json.quote(c.codeLabel())
+        + ",\"enhanced\":"
+        + Json.quote(c.statusLabel())
+        + ",\"enhanced_received\":"
+        + Json.quote(c.enhancedLabel())
+        + ",\"class\":"
+        + Json.quote(c.replyClass().label())
+        + ",\"reason\":"
+        + Json.quote(c.reason().label())
+        + ",\"stage\":"
+        + Json.quote(c.stage().label())
+        + ",\"provider\":"
+        + (c.provider() == null ? "null" : Json.quote(c.provider()))
+        + ",\"flags\":"
+        + Json.quote(c.flags().toString())
+        + ",\"explanation\":"
+        + (c.code() == null ? "null" : Json.quote("/codes/" + c.code()))
         + "}";
   }
 
@@ -116,16 +142,22 @@ final class Pages {
 
   /** Home link, language switch and the comparison picker (a plain GET form: no script). */
   private String nav(Language lang, String path) {
-    StringBuilder out = new StringBuilder("<nav><a href=\"/codes?lang=").append(lang.tag()).append("\">SMTP codes</a>");
+    StringBuilder out =
+        new StringBuilder("<nav><a href=\"/codes?lang=")
+            .append(lang.tag())
+            .append("\">SMTP codes</a>");
     for (Language l : Language.values()) {
       String href = path + "?lang=" + l.tag();
       out.append(l == lang ? "<strong>" : "<a href=\"" + HtmlWriter.escape(href) + "\">")
           .append(HtmlWriter.escape(l.nativeName()))
           .append(l == lang ? "</strong>" : "</a>");
     }
-    out.append("<form action=\"/compare\" method=\"get\"><input name=\"a\" placeholder=\"550\" aria-label=\"code A\"> vs ")
+    out.append(
+            "<form action=\"/compare\" method=\"get\"><input name=\"a\" placeholder=\"550\" aria-label=\"code A\"> vs ")
         .append("<input name=\"b\" placeholder=\"551\" aria-label=\"code B\">")
-        .append("<input type=\"hidden\" name=\"lang\" value=\"").append(lang.tag()).append("\">")
+        .append("<input type=\"hidden\" name=\"lang\" value=\"")
+        .append(lang.tag())
+        .append("\">")
         .append("<button>Compare</button></form></nav>\n");
     return out.toString();
   }

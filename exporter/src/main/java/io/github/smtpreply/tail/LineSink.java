@@ -1,0 +1,7 @@
+package io.github.smtpreply.tail;
+
+/** Receives each complete line a follower reads, in order. */
+@FunctionalInterface
+public interface LineSink {
+  void accept(String line);
+}
