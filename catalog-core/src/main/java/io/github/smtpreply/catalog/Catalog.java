@@ -37,6 +37,9 @@ public final class Catalog {
   private final Map<Language, Properties> labels;
   private final Map<String, List<Variant>> variantsByCode;
   private final Map<Language, Properties> variantMeanings;
+  private final List<BasicCodeEntry> basicEntries;
+  private final List<EnhancedCodeEntry> enhancedEntries;
+  private final List<Variant> variantList;
 
   private Catalog(
       List<BasicCodeEntry> basic,
@@ -45,6 +48,9 @@ public final class Catalog {
       Map<Language, Properties> labels,
       List<Variant> variants,
       Map<Language, Properties> variantMeanings) {
+    this.basicEntries = List.copyOf(basic);
+    this.enhancedEntries = List.copyOf(enhanced);
+    this.variantList = List.copyOf(variants);
     Map<String, CodeEntry> ids = new LinkedHashMap<>();
     for (BasicCodeEntry entry : basic) {
       basicByCode[entry.code().value() - ReplyCode.MIN] = entry;
@@ -73,6 +79,14 @@ public final class Catalog {
   /** The bundled catalog. */
   public static Catalog standard() {
     return STANDARD;
+  }
+
+  /**
+   * This catalog with other explanation texts: for tests of what happens when a translation is
+   * missing.
+   */
+  Catalog withExplanations(Map<Language, Properties> texts) {
+    return new Catalog(basicEntries, enhancedEntries, texts, labels, variantList, variantMeanings);
   }
 
   /** The entry for a basic code, or {@code null} when the catalog does not know it. */

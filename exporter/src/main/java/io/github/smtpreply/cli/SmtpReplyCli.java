@@ -37,6 +37,12 @@ public final class SmtpReplyCli {
         smtp-reply log --format postfix|exim FILE|-
             An MTA log to TSV, one row per delivery or reject event, in order:
             status, code, enhanced, class, reason, stage, route.
+        smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
+                         [--from-beginning] [--checkpoint-dir DIR] [--web-config FILE] [--demo]
+            The exporter: /metrics, the explanation pages /codes, /codes/{code},
+            /compare/{a}/{b}, the JSON API /api/..., /-/healthy and /-/ready. Logs are
+            followed like tail -F from their end (--from-beginning to replay), with a
+            checkpoint per file; with no log given, a bundled DEMO log is replayed.
         smtp-reply score-replies FILE [--misses]
             Agreement of `classify` with a replies table (the dev corpus format).
         smtp-reply --help | --version
@@ -85,6 +91,7 @@ public final class SmtpReplyCli {
             new LogCommand().run(parser, log, out);
           }
         }
+        case "serve" -> new ServeCommand().run(rest, in, out, err);
         case "explain" -> new ExplainCommand().explain(rest, out);
         case "compare" -> new ExplainCommand().compare(rest, out);
         case "score-replies" -> {

@@ -51,6 +51,11 @@ public final class WebConfig {
     return tls;
   }
 
+  /** True when the server is to speak HTTPS. */
+  public boolean usesTls() {
+    return tls.isPresent();
+  }
+
   /** Reads a web config file; relative paths in it are resolved against its folder. */
   public static WebConfig read(Path file) throws IOException {
     Map<String, Map<String, String>> sections =

@@ -1,0 +1,239 @@
+package io.github.smtpreply.cli;
+
+import io.github.smtpreply.logs.LogParser;
+import io.github.smtpreply.metrics.SmtpReplyMetrics;
+import io.github.smtpreply.server.ExporterServer;
+import io.github.smtpreply.server.WebConfig;
+import io.github.smtpreply.tail.FileFollower;
+import io.github.smtpreply.tail.LogInput;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve}: the standalone exporter. Reads the logs given with {@code --postfix-log} and
+ * {@code --exim-log} (a file, followed like {@code tail -F}, or {@code -} for stdin), or, given
+ * none, replays the bundled demo log (source {@code demo}), and serves {@code /metrics}, the
+ * explanation pages and the API.
+ */
+final class ServeCommand {
+  static final int DEFAULT_PORT = 9465;
+
+  /** Demo lines per second: enough to see counters move, little enough to read them. */
+  static final int DEMO_RATE = 2;
+
+  private record Input(String format, String path) {}
+
+  void run(List<String> args, InputStream stdin, PrintStream out, PrintStream err)
+      throws UsageException, IOException {
+    int port = DEFAULT_PORT;
+    String bind = "0.0.0.0";
+    boolean fromBeginning = false;
+    boolean demo = false;
+    Path checkpointDir = Path.of(System.getProperty("user.home"), ".local", "state", "smtp-reply");
+    WebConfig webConfig = WebConfig.none();
+    List<Input> inputs = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--port" -> port = port(value(args, ++i, arg));
+        case "--bind" -> bind = value(args, ++i, arg);
+        case "--postfix-log" -> inputs.add(new Input("postfix", value(args, ++i, arg)));
+        case "--exim-log" -> inputs.add(new Input("exim", value(args, ++i, arg)));
+        case "--from-beginning" -> fromBeginning = true;
+        case "--demo" -> demo = true;
+        case "--checkpoint-dir" -> checkpointDir = Path.of(value(args, ++i, arg));
+        case "--web-config" -> webConfig = WebConfig.read(Path.of(value(args, ++i, arg)));
+        default ->
+            throw new UsageException("unknown option '" + Cli.printable(arg) + "' for serve");
+      }
+    }
+    if (inputs.stream().filter(in -> in.path().equals("-")).count() > 1) {
+      throw new UsageException("only one input can read stdin (-)");
+    }
+    demo |= inputs.isEmpty();
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true);
+    metrics.bindTo(registry);
+    List<FileFollower> followers = new ArrayList<>();
+    List<FollowerLoop> loops = new ArrayList<>();
+    Files.createDirectories(checkpointDir);
+    for (Input input : inputs) {
+      LogParser parser = LogCommand.parser(input.format());
+      LogInput sink = new LogInput(input.path(), input.format(), parser, metrics, registry);
+      if (input.path().equals("-")) {
+        daemon("smtp-reply-stdin", () -> readStdin(stdin, sink, err)).start();
+      } else {
+        Path checkpoint = checkpointDir.resolve(checkpointName(input));
+        followers.add(new FileFollower(Path.of(input.path()), checkpoint, fromBeginning, sink));
+      }
+    }
+    if (!followers.isEmpty()) {
+      loops.add(new FollowerLoop(followers, err));
+    }
+    if (demo) {
+      LogInput sink = new LogInput("demo", "demo", LogCommand.parser("postfix"), metrics, registry);
+      daemon("smtp-reply-demo", () -> replayDemo(sink)).start();
+    }
+    for (FollowerLoop loop : loops) {
+      daemon("smtp-reply-follow", loop).start();
+    }
+    ExporterServer server =
+        ExporterServer.start(new InetSocketAddress(bind, port), registry, () -> true, webConfig);
+    String scheme = webConfig.usesTls() ? "https" : "http";
+    err.println(
+        "smtp-reply: serving "
+            + scheme
+            + "://"
+            + bind
+            + ":"
+            + server.port()
+            + "/metrics and /codes"
+            + (demo ? " (replaying the bundled DEMO log as source=\"demo\")" : ""));
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  loops.forEach(FollowerLoop::stop);
+                  for (FileFollower f : followers) {
+                    try {
+                      f.close();
+                    } catch (IOException e) {
+                      err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
+                    }
+                  }
+                  server.close();
+                  stop.countDown();
+                }));
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String checkpointName(Input input) {
+    return input.format()
+        + "-"
+        + Integer.toHexString(Path.of(input.path()).toAbsolutePath().toString().hashCode())
+        + ".pos";
+  }
+
+  /** Polls every follower four times a second and saves checkpoints every ten seconds. */
+  private static final class FollowerLoop implements Runnable {
+    private final List<FileFollower> followers;
+    private final PrintStream err;
+    private volatile boolean running = true;
+
+    FollowerLoop(List<FileFollower> followers, PrintStream err) {
+      this.followers = followers;
+      this.err = err;
+    }
+
+    void stop() {
+      running = false;
+    }
+
+    @Override
+    public void run() {
+      long lastSave = System.nanoTime();
+      while (running) {
+        for (FileFollower f : followers) {
+          try {
+            f.poll();
+          } catch (IOException e) {
+            err.println("smtp-reply: cannot read log: " + e.getMessage());
+          }
+        }
+        if (System.nanoTime() - lastSave > 10_000_000_000L) {
+          for (FileFollower f : followers) {
+            try {
+              f.saveCheckpoint();
+            } catch (IOException e) {
+              err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
+            }
+          }
+          lastSave = System.nanoTime();
+        }
+        sleep(250);
+      }
+    }
+  }
+
+  private static void readStdin(InputStream stdin, LogInput sink, PrintStream err) {
+    try (LineInput in = new LineInput(stdin)) {
+      for (String line = in.next(); line != null; line = in.next()) {
+        sink.accept(line);
+      }
+    } catch (IOException e) {
+      err.println("smtp-reply: stdin: " + e.getMessage());
+    }
+  }
+
+  private static void replayDemo(LogInput sink) {
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(
+                ServeCommand.class.getResourceAsStream("/io/github/smtpreply/demo/demo-mail.log"),
+                StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (!line.startsWith("#") && !line.isBlank()) {
+          lines.add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("bundled demo log unreadable", e);
+    }
+    for (int i = 0; ; i = (i + 1) % lines.size()) {
+      sink.accept(lines.get(i));
+      sleep(1000 / DEMO_RATE);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static int port(String value) throws UsageException {
+    try {
+      int port = Integer.parseInt(value);
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException("--port needs a number 0-65535, not '" + Cli.printable(value) + "'");
+    }
+  }
+
+  private static String value(List<String> args, int i, String option) throws UsageException {
+    if (i >= args.size()) {
+      throw new UsageException(option + " needs a value");
+    }
+    return args.get(i);
+  }
+}
