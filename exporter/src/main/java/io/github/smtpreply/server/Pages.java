@@ -25,12 +25,12 @@ final class Pages {
   }
 
   String codePage(CodeEntry entry, Language lang) {
-    Document doc = explainer.explain(entry, lang);
+    Document doc = withLanguage(explainer.explain(entry, lang), lang);
     return HtmlWriter.write(doc, nav(lang, "/codes/" + entry.id()), badge(entry));
   }
 
   String comparePage(CodeEntry a, CodeEntry b, Language lang) {
-    Document doc = explainer.compare(a, b, lang);
+    Document doc = withLanguage(explainer.compare(a, b, lang), lang);
     return HtmlWriter.write(doc, nav(lang, "/compare/" + a.id() + "/" + b.id()), "");
   }
 
@@ -134,6 +134,31 @@ final class Pages {
             List.of(),
             List.of());
     return HtmlWriter.write(doc, nav(lang, "/codes"), "");
+  }
+
+  /** Links between pages keep the reader's language. */
+  private static Document withLanguage(Document doc, Language lang) {
+    return new Document(
+        doc.title(),
+        doc.language(),
+        doc.summary(),
+        doc.sections().stream().map(s -> withLanguage(s, lang)).toList(),
+        doc.codes());
+  }
+
+  private static Document.Section withLanguage(Document.Section s, Language lang) {
+    return new Document.Section(
+        s.heading(),
+        s.paragraphs(),
+        s.items(),
+        s.links().stream()
+            .map(
+                l ->
+                    l.href().startsWith("/")
+                        ? new Document.Link(l.text(), l.href() + "?lang=" + lang.tag())
+                        : l)
+            .toList(),
+        s.subsections().stream().map(sub -> withLanguage(sub, lang)).toList());
   }
 
   private static String badge(CodeEntry entry) {

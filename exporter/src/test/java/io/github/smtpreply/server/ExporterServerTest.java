@@ -1,0 +1,166 @@
+package io.github.smtpreply.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.metrics.SmtpReplyMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A real server on port 0, spoken to with the JDK HttpClient (and a raw socket for junk). */
+class ExporterServerTest {
+  private final HttpClient client = HttpClient.newHttpClient();
+  private ExporterServer server;
+  private String base;
+
+  @BeforeEach
+  void start() throws IOException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true);
+    metrics.bindTo(registry);
+    metrics.record(Classifier.standard().classifyText("550 5.1.1 User unknown"), "postfix", "smtp");
+    server =
+        ExporterServer.start(
+            new InetSocketAddress("127.0.0.1", 0), registry, () -> true, WebConfig.none());
+    base = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesPrometheusTextByDefaultAndOpenMetricsWhenAsked() throws Exception {
+    HttpResponse<String> text = get("/metrics");
+    assertThat(text.statusCode()).isEqualTo(200);
+    assertThat(text.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain; version=0.0.4");
+    assertThat(text.body()).contains("smtp_replies_total{class=\"permanent\",code=\"550\"");
+    HttpResponse<String> om =
+        get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
+    assertThat(om.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/openmetrics-text");
+    assertThat(om.body()).endsWith("# EOF\n");
+  }
+
+  @Test
+  void servesCodePagesInTheRequestedLanguage() throws Exception {
+    HttpResponse<String> page = get("/codes/550?lang=ja");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<html lang=\"ja\">", "説明", "href=\"/codes/551?lang=");
+    assertThat(get("/codes/5.1.1", "Accept-Language", "vi-VN,vi;q=0.9,en;q=0.5").body())
+        .contains("<html lang=\"vi\">");
+    assertThat(get("/codes").body()).contains("/codes/550", "/codes/X.7.26");
+    HttpResponse<String> compare = get("/compare/252/451");
+    assertThat(compare.body()).contains("SMTP 252", "451");
+  }
+
+  @Test
+  void comparisonPickerRedirectsToTheComparison() throws Exception {
+    HttpResponse<String> r = get("/compare?a=550&b=5.1.1&lang=zh");
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(r.headers().firstValue("Location")).contains("/compare/550/X.1.1?lang=zh");
+  }
+
+  @Test
+  void apiClassifiesPostedReplies() throws Exception {
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/classify"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "421-4.7.28 unusual rate\nconnect to x[192.0.2.1]:25: Connection timed out\n"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .startsWith("[{\"code\":\"421\",\"enhanced\":\"4.7.28\"")
+        .contains("{\"code\":\"none\",\"enhanced\":\"4.4.1\"");
+    assertThat(get("/api/codes/550").body()).startsWith("{\"title\":\"SMTP 550");
+    assertThat(get("/api/codes").body()).startsWith("[{\"code\":");
+  }
+
+  @Test
+  void healthAndReadiness() throws Exception {
+    assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
+    assertThat(get("/-/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void answersBadInputCleanly() throws Exception {
+    assertThat(get("/nope").statusCode()).isEqualTo(404);
+    HttpResponse<String> html = get("/codes/%3Cimg%20src=x%20onerror=alert(1)%3E");
+    assertThat(html.statusCode()).isEqualTo(404);
+    assertThat(html.body()).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+    HttpResponse<String> plain = get("/codes/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assertThat(plain.statusCode()).isEqualTo(404);
+    assertThat(plain.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+    assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(get("/codes/550?lang=%3Cb%3E").body()).contains("<html lang=\"en\">");
+    assertThat(get("/codes/550?x=" + "a".repeat(5000)).statusCode()).isEqualTo(414);
+    assertThat(rawStatusLine("GET /codes/%E0%A4%A HTTP/1.1")).startsWith("HTTP/1.1 4");
+    assertThat(get("/codes/%E0%A4").statusCode()).isEqualTo(404);
+    assertThat(get("/compare/550/999").statusCode()).isEqualTo(404);
+    HttpResponse<String> delete =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/metrics")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(delete.statusCode()).isEqualTo(405);
+    HttpResponse<String> big =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/classify"))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(ExporterServer.MAX_BODY + 1)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(big.statusCode()).isEqualTo(413);
+  }
+
+  private String rawStatusLine(String requestLine) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5000);
+      s.getOutputStream()
+          .write(
+              (requestLine + "\r\nHost: x\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      return new java.io.BufferedReader(
+              new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1))
+          .readLine();
+    }
+  }
+
+  @Test
+  void survivesGarbageOnTheSocket() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      s.getOutputStream()
+          .write("\u0000\u0001GARBAGE\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.setSoTimeout(2000);
+      s.getInputStream().read();
+    } catch (IOException expected) {
+      // the server may just close the connection; it must keep serving others
+    }
+    assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
+  }
+}
