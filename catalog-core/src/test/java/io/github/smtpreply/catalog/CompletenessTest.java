@@ -1,0 +1,87 @@
+package io.github.smtpreply.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Every entry is complete in every language: no placeholder, empty field or missing text. */
+class CompletenessTest {
+  private final Catalog catalog = Catalog.standard();
+
+  @Test
+  void everyCodeIsExplainedInEveryLanguageWithoutFallback() {
+    List<String> problems = new ArrayList<>();
+    for (CodeEntry entry : catalog.entries()) {
+      for (Language language : Language.values()) {
+        var e = catalog.explanation(entry, language);
+        if (e.isEmpty() || e.get().fallback()) {
+          problems.add(entry.id() + " " + language + ": no explanation");
+          continue;
+        }
+        for (String text :
+            List.of(e.get().description(), e.get().whenYouSeeIt(), e.get().howToFix())) {
+          if (text.isBlank() || text.contains("{") || text.contains("}") || text.contains("TODO")) {
+            problems.add(entry.id() + " " + language + ": bad text " + text);
+          }
+        }
+        if (language != Language.EN && catalog.title(entry, language).equals(entry.title())) {
+          problems.add(entry.id() + " " + language + ": untranslated title");
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyEnglishDescriptionNamesItsSource() {
+    for (CodeEntry entry : catalog.entries()) {
+      String d = catalog.explanation(entry, Language.EN).orElseThrow().description();
+      assertThat(d).as(entry.id()).containsPattern("RFC [0-9]+|registry|draft|non-standard");
+    }
+  }
+
+  @Test
+  void everyVariantHasAMeaningInEveryLanguage() {
+    for (CodeEntry entry : catalog.entries()) {
+      for (Variant v : catalog.variants(entry)) {
+        for (Language language : Language.values()) {
+          var meaning = catalog.variantMeaning(v, language);
+          assertThat(meaning.fallback()).as(v.id() + " " + language).isFalse();
+          assertThat(meaning.text()).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyLanguageHasTheSameLabelsAsEnglish() throws IOException {
+    Properties en = load("labels_en.properties");
+    for (Language language : Language.values()) {
+      Properties p = load("labels_" + language.tag() + ".properties");
+      assertThat(p.stringPropertyNames()).as(language.tag()).isEqualTo(en.stringPropertyNames());
+      for (String key : p.stringPropertyNames()) {
+        assertThat(p.getProperty(key)).as(language + " " + key).isNotBlank();
+        if (language != Language.EN && key.startsWith("heading.")) {
+          assertThat(p.getProperty(key))
+              .as("untranslated heading " + language + " " + key)
+              .isNotEqualTo(en.getProperty(key));
+        }
+      }
+    }
+  }
+
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = Catalog.class.getResourceAsStream(name)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+}
