@@ -16,6 +16,9 @@ final class LineInput implements AutoCloseable {
   static final int MAX_LINE = 1 << 20;
 
   private final Reader reader;
+  private final char[] buffer = new char[64 * 1024];
+  private int next;
+  private int limit;
   private final StringBuilder line = new StringBuilder(256);
   private boolean cut;
   private boolean eof;
@@ -37,23 +40,35 @@ final class LineInput implements AutoCloseable {
     }
     line.setLength(0);
     cut = false;
-    int c;
     boolean any = false;
-    while ((c = reader.read()) >= 0) {
+    while (true) {
+      if (next >= limit) {
+        limit = reader.read(buffer, 0, buffer.length);
+        next = 0;
+        if (limit <= 0) {
+          limit = 0;
+          eof = true;
+          if (!any) {
+            return null;
+          }
+          break;
+        }
+      }
       any = true;
-      if (c == '\n') {
-        break;
+      int start = next;
+      while (next < limit && buffer[next] != '\n') {
+        next++;
       }
-      if (line.length() < MAX_LINE) {
-        line.append((char) c);
-      } else {
+      int room = MAX_LINE - line.length();
+      int length = next - start;
+      if (length > room) {
         cut = true;
+        length = Math.max(room, 0);
       }
-    }
-    if (c < 0) {
-      eof = true;
-      if (!any) {
-        return null;
+      line.append(buffer, start, length);
+      if (next < limit) {
+        next++; // the newline
+        break;
       }
     }
     int end = line.length();

@@ -3,11 +3,8 @@ package io.github.smtpreply.logs;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 
 /**
  * A syslog line split into time, program and message. Understands the BSD form ({@code Nov 22
@@ -19,8 +16,6 @@ import java.util.Locale;
  * @param message the message after {@code program[pid]: }
  */
 record SyslogLine(Instant timestamp, String program, String message) {
-  private static final DateTimeFormatter BSD =
-      DateTimeFormatter.ofPattern("MMM d HH:mm:ss yyyy", Locale.ROOT);
 
   /** Splits a line; a line without a recognisable prefix is all message. */
   static SyslogLine parse(String line, ZoneId zone) {
@@ -70,18 +65,54 @@ record SyslogLine(Instant timestamp, String program, String message) {
     return new SyslogLine(null, "", line);
   }
 
+  private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+
+  /** The last BSD stamp read and its instant: consecutive lines mostly share their second. */
+  private static final ThreadLocal<Object[]> LAST_BSD =
+      ThreadLocal.withInitial(() -> new Object[2]);
+
   private static Instant bsd(String stamp, ZoneId zone) {
-    try {
-      // BSD syslog has no year: take this year, or last year for a date in the future.
-      int year = Year.now(zone).getValue();
-      LocalDateTime local = LocalDateTime.parse(stamp + " " + year, BSD);
-      if (local.isAfter(LocalDateTime.now(zone).plusDays(1))) {
-        local = local.minusYears(1);
-      }
-      return local.atZone(zone).toInstant();
-    } catch (DateTimeParseException e) {
+    Object[] last = LAST_BSD.get();
+    if (stamp.equals(last[0])) {
+      return (Instant) last[1];
+    }
+    // "Nov 22 04:55:20" or "Nov 2 04:55:20" (the caller collapsed the padding space)
+    int m = MONTHS.indexOf(stamp.substring(0, 3));
+    int at = 4;
+    int day = 0;
+    while (at < stamp.length() && Character.isDigit(stamp.charAt(at))) {
+      day = day * 10 + (stamp.charAt(at++) - '0');
+    }
+    if (m < 0 || m % 3 != 0 || stamp.length() != at + 9 || stamp.charAt(at) != ' ') {
       return null;
     }
+    int month = m / 3 + 1;
+    int hour = twoDigits(stamp, at + 1);
+    int minute = twoDigits(stamp, at + 4);
+    int second = twoDigits(stamp, at + 7);
+    if (hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    try {
+      // BSD syslog has no year: take this year, or last year for a date in the future.
+      LocalDateTime now = LocalDateTime.now(zone);
+      LocalDateTime local = LocalDateTime.of(now.getYear(), month, day, hour, minute, second);
+      if (local.isAfter(now.plusDays(1))) {
+        local = local.minusYears(1);
+      }
+      Instant instant = local.atZone(zone).toInstant();
+      last[0] = stamp;
+      last[1] = instant;
+      return instant;
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int twoDigits(String s, int at) {
+    char a = s.charAt(at);
+    char b = s.charAt(at + 1);
+    return Character.isDigit(a) && Character.isDigit(b) ? (a - '0') * 10 + (b - '0') : -1;
   }
 
   private static Instant rfc3339(String stamp) {
