@@ -5,7 +5,7 @@ import io.github.smtpreply.explain.Document.Section;
 import java.util.List;
 
 /** JSON, with every string escaped per RFC 8259. */
-final class JsonWriter {
+public final class JsonWriter {
   private JsonWriter() {}
 
   static String write(Document doc) {
@@ -63,8 +63,8 @@ final class JsonWriter {
     return out.append(quoted(s));
   }
 
-  /** A JSON string literal. */
-  static String quoted(String s) {
+  /** A JSON string literal; {@code <} is escaped too, so the JSON is safe inside HTML. */
+  public static String quoted(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -74,6 +74,7 @@ final class JsonWriter {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
+        case '<' -> out.append("\\u003c");
         default -> {
           if (c < 0x20 || c == 0x2028 || c == 0x2029) {
             out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));

@@ -8,6 +8,7 @@ import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
 import io.github.smtpreply.catalog.Language;
 import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.explain.JsonWriter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -184,7 +185,7 @@ public final class ExporterServer implements AutoCloseable {
     if (entry.isEmpty()) {
       return json
           ? Response.json(
-              404, "{\"error\":" + Json.quote("unknown code: " + printable(code)) + "}\n")
+              404, "{\"error\":" + JsonWriter.quoted("unknown code: " + printable(code)) + "}\n")
           : Response.html(404, pages.notFoundPage("code " + printable(code), lang));
     }
     return json
@@ -198,7 +199,8 @@ public final class ExporterServer implements AutoCloseable {
     if (ea.isEmpty() || eb.isEmpty()) {
       String unknown = printable(ea.isEmpty() ? a : b);
       return json
-          ? Response.json(404, "{\"error\":" + Json.quote("unknown code: " + unknown) + "}\n")
+          ? Response.json(
+              404, "{\"error\":" + JsonWriter.quoted("unknown code: " + unknown) + "}\n")
           : Response.html(404, pages.notFoundPage("code " + unknown, lang));
     }
     return json

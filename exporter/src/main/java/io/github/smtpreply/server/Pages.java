@@ -10,6 +10,7 @@ import io.github.smtpreply.explain.Document;
 import io.github.smtpreply.explain.Explainer;
 import io.github.smtpreply.explain.Format;
 import io.github.smtpreply.explain.HtmlWriter;
+import io.github.smtpreply.explain.JsonWriter;
 import io.github.smtpreply.reply.ReplyClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,14 +89,14 @@ final class Pages {
         out.append(',');
       }
       out.append("{\"code\":")
-          .append(Json.quote(e.id()))
+          .append(JsonWriter.quoted(e.id()))
           .append(",\"title\":")
-          .append(Json.quote(e.title()))
+          .append(JsonWriter.quoted(e.title()))
           .append(",\"name\":")
-          .append(Json.quote(e.name()))
+          .append(JsonWriter.quoted(e.name()))
           .append(",\"classes\":[");
       for (int i = 0; i < e.classes().size(); i++) {
-        out.append(i > 0 ? "," : "").append(Json.quote(e.classes().get(i).label()));
+        out.append(i > 0 ? "," : "").append(JsonWriter.quoted(e.classes().get(i).label()));
       }
       out.append("]}");
     }
@@ -104,23 +105,23 @@ final class Pages {
 
   static String classificationJson(Classification c) {
     return "{\"code\":"
-        + Json.quote(c.codeLabel())
+        + JsonWriter.quoted(c.codeLabel())
         + ",\"enhanced\":"
-        + Json.quote(c.statusLabel())
+        + JsonWriter.quoted(c.statusLabel())
         + ",\"enhanced_received\":"
-        + Json.quote(c.enhancedLabel())
+        + JsonWriter.quoted(c.enhancedLabel())
         + ",\"class\":"
-        + Json.quote(c.replyClass().label())
+        + JsonWriter.quoted(c.replyClass().label())
         + ",\"reason\":"
-        + Json.quote(c.reason().label())
+        + JsonWriter.quoted(c.reason().label())
         + ",\"stage\":"
-        + Json.quote(c.stage().label())
+        + JsonWriter.quoted(c.stage().label())
         + ",\"provider\":"
-        + (c.provider() == null ? "null" : Json.quote(c.provider()))
+        + (c.provider() == null ? "null" : JsonWriter.quoted(c.provider()))
         + ",\"flags\":"
-        + Json.quote(c.flags().toString())
+        + JsonWriter.quoted(c.flags().toString())
         + ",\"explanation\":"
-        + (c.code() == null ? "null" : Json.quote("/codes/" + c.code()))
+        + (c.code() == null ? "null" : JsonWriter.quoted("/codes/" + c.code()))
         + "}";
   }
 
