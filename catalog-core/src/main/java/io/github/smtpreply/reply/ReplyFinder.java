@@ -38,6 +38,11 @@ public final class ReplyFinder {
   /** Finds the reply in {@code text}; an empty finding when there is none. */
   public static Finding find(CharSequence text) {
     int limit = Math.min(text.length(), MAX_SCAN);
+    if (startsWithIgnoreCase(text, "X-Unix;")) {
+      // An RFC 3464 diagnostic of type X-Unix carries a program's exit status, not SMTP replies.
+      String rest = text.subSequence(0, limit).toString().strip();
+      return new Finding(null, null, Stage.UNKNOWN, rest, text.length() > limit);
+    }
     int codeAt = -1;
     int codeScore = 0;
     int statusAt = -1;
@@ -155,6 +160,15 @@ public final class ReplyFinder {
     }
     // "4.16.55.1" or an IP address continues with ".digit"
     return !(n == '.' && end + 1 < limit && ReplyCode.isDigit(text.charAt(end + 1)));
+  }
+
+  private static boolean startsWithIgnoreCase(CharSequence text, String prefix) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return text.length() - i >= prefix.length()
+        && text.subSequence(i, i + prefix.length()).toString().equalsIgnoreCase(prefix);
   }
 
   /** Only whitespace before position {@code i}. */

@@ -42,6 +42,8 @@ class ReplyFinderTest {
         "did not like our final DATA:554 5.7.9 Message not accepted for policy reasons | 554 | 5.7.9 | data",
         "Remote_host_said:_550_5.1.1_unknown_user/Giving_up_on_192.0.2.1./ | 550 | 5.1.1 | unknown",
         "nothing here at all | none | none | unknown",
+        // an RFC 3464 X-Unix diagnostic holds an exit status, not a reply code
+        "X-Unix; 255 | none | none | unknown",
         // a colon or comma after the code, but not in an IPv6 address
         "550: 5.1.1 <a@example.jp>... User Unknown | 550 | 5.1.1 | unknown",
         "Invalid Address, ERROR_CODE :550, ERROR_CODE :Requested action not taken | 550 | none | unknown",
