@@ -67,9 +67,15 @@ public final class Classifier {
       int limit,
       Set<Flag> inputFlags,
       String resultText) {
-    long[] hits = new long[rules.phraseWords()];
-    rules.scan(text, 0, limit, hits);
-    Rule rule = rules.first(code, enhanced, stage, hits);
+    // A success or intermediate reply has reason none whatever its text says: skip the text scan,
+    // which is most of the cost, on the most common replies.
+    boolean positive = code != null && code.value() < 400;
+    Rule rule = null;
+    if (!positive) {
+      long[] hits = new long[rules.phraseWords()];
+      rules.scan(text, 0, limit, hits);
+      rule = rules.first(code, enhanced, stage, hits);
+    }
 
     EnhancedStatus status = enhanced;
     boolean assigned = false;

@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.State;
 public class ReplyBenchmarks {
   static final String REPLY =
       "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown";
+  static final String SUCCESS = "250 2.0.0 Ok: queued as 4D5B1A2B3C";
   static final String POSTFIX =
       "Nov 22 04:55:20 mx1 postfix/smtp[12345]: 4D5B1A2B3C: to=<user@example.net>,"
           + " relay=mx.example.net[192.0.2.10]:25, delay=0.52, delays=0.1/0/0.2/0.2, dsn=5.1.1,"
@@ -61,6 +62,16 @@ public class ReplyBenchmarks {
   @Benchmark
   public Classification strictParseAndClassify() throws ReplyFormatException {
     return classifier.classify(ReplyParser.parse(REPLY));
+  }
+
+  @Benchmark
+  public Classification strictParseAndClassifySuccess() throws ReplyFormatException {
+    return classifier.classify(ReplyParser.parse(SUCCESS));
+  }
+
+  @Benchmark
+  public String strictParseAndClassifySuccessRegex() {
+    return regexClassifier.classify(SUCCESS);
   }
 
   @Benchmark
