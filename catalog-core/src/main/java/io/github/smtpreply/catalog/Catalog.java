@@ -27,6 +27,8 @@ import java.util.Properties;
  */
 public final class Catalog {
   private static final int ENHANCED_KEYS = 10 * 1000;
+  private static final java.util.regex.Pattern CONCRETE_STATUS =
+      java.util.regex.Pattern.compile("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}");
   private static final Catalog STANDARD = load();
 
   private final BasicCodeEntry[] basicByCode =
@@ -116,7 +118,7 @@ public final class Catalog {
         && key.charAt(1) == '.') {
       return Optional.ofNullable(byId.get("X" + key.substring(1)));
     }
-    if (key.matches("[245]\\.[0-9]{1,3}\\.[0-9]{1,3}")) {
+    if (CONCRETE_STATUS.matcher(key).matches()) {
       return Optional.ofNullable(byId.get("X" + key.substring(1)));
     }
     return Optional.ofNullable(byId.get(key));

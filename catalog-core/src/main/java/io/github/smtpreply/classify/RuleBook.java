@@ -82,6 +82,10 @@ final class RuleBook {
     return phrases.phrase(id);
   }
 
+  int phraseCount() {
+    return phrases.size();
+  }
+
   int phraseWords() {
     return phrases.words();
   }

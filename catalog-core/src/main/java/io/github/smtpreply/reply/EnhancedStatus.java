@@ -116,11 +116,6 @@ public record EnhancedStatus(int classDigit, int subject, int detail)
     return ReplyClass.ofDigit(classDigit);
   }
 
-  /** The class-free form used by the catalog and the registry: {@code X.1.1}. */
-  public String registryForm() {
-    return "X." + subject + "." + detail;
-  }
-
   @Override
   public int compareTo(EnhancedStatus o) {
     int c = Integer.compare(classDigit, o.classDigit);

@@ -12,10 +12,4 @@ package io.github.smtpreply.reply;
  *     start was read
  */
 public record Finding(
-    ReplyCode code, EnhancedStatus enhanced, Stage stage, String text, boolean truncated) {
-
-  /** True when neither a code nor a status was found. */
-  public boolean isEmpty() {
-    return code == null && enhanced == null;
-  }
-}
+    ReplyCode code, EnhancedStatus enhanced, Stage stage, String text, boolean truncated) {}

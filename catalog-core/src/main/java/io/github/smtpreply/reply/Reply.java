@@ -23,11 +23,6 @@ public record Reply(
     }
   }
 
-  /** A single-line reply. */
-  public static Reply of(ReplyCode code, EnhancedStatus enhanced, String text) {
-    return new Reply(code, enhanced, List.of(text), false);
-  }
-
   /** Parses a reply strictly; see {@link ReplyParser#parse}. */
   public static Reply parse(CharSequence wire) throws ReplyFormatException {
     return ReplyParser.parse(wire);

@@ -49,9 +49,4 @@ public enum ReplyClass {
   public int digit() {
     return digit;
   }
-
-  /** True for transient and permanent failures. */
-  public boolean isFailure() {
-    return this == TRANSIENT || this == PERMANENT;
-  }
 }

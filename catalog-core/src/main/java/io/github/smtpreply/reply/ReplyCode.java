@@ -76,6 +76,20 @@ public record ReplyCode(int value) implements Comparable<ReplyCode> {
     return Integer.toString(value);
   }
 
+  /** The number formed by the three digits at {@code i}, or -1 if they are not three digits. */
+  static int digitsAt(CharSequence text, int i) {
+    if (i + 3 > text.length()) {
+      return -1;
+    }
+    char a = text.charAt(i);
+    char b = text.charAt(i + 1);
+    char c = text.charAt(i + 2);
+    if (!isDigit(a) || !isDigit(b) || !isDigit(c)) {
+      return -1;
+    }
+    return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+  }
+
   static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }

@@ -70,7 +70,7 @@ public final class ReplyFinder {
         }
       }
     }
-    ReplyCode code = codeAt < 0 ? null : ReplyCode.of(threeDigits(text, codeAt));
+    ReplyCode code = codeAt < 0 ? null : ReplyCode.of(ReplyCode.digitsAt(text, codeAt));
     EnhancedStatus status = statusAt < 0 ? null : EnhancedStatus.at(text, statusAt, statusEnd);
     // A status whose class contradicts the code is kept only if it sits right after the code;
     // elsewhere in the text it belongs to something else (a quoted earlier attempt, a log field).
@@ -104,9 +104,7 @@ public final class ReplyFinder {
 
   /** 0 if no code starts at {@code i}; higher scores for more reply-like positions. */
   private static int codeScore(CharSequence text, int i, int limit) {
-    if (i + 3 > limit
-        || !ReplyCode.isDigit(text.charAt(i + 1))
-        || !ReplyCode.isDigit(text.charAt(i + 2))) {
+    if (i + 3 > limit || ReplyCode.digitsAt(text, i) < 0) {
       return 0;
     }
     int after = i + 3;
@@ -192,11 +190,5 @@ public final class ReplyFinder {
     char p = text.charAt(j);
     return p == ':' || p == ';' || p == '#' || p == '\'' || p == '"' || p == '<' || p == '('
         || p == '[' || p == '=' || p == '>';
-  }
-
-  private static int threeDigits(CharSequence text, int i) {
-    return (text.charAt(i) - '0') * 100
-        + (text.charAt(i + 1) - '0') * 10
-        + (text.charAt(i + 2) - '0');
   }
 }

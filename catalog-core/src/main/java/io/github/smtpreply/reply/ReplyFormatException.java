@@ -1,5 +1,7 @@
 package io.github.smtpreply.reply;
 
+import io.github.smtpreply.text.Echo;
+
 /**
  * Thrown by the strict parsers when input is not a well-formed SMTP reply, code or status. The
  * message names the problem first and echoes (an excerpt of) the input.
@@ -42,24 +44,8 @@ public final class ReplyFormatException extends Exception {
   }
 
   static String echo(CharSequence input) {
-    StringBuilder out = new StringBuilder(ECHO_LIMIT + 16).append('"');
-    int end = Math.min(input.length(), ECHO_LIMIT);
-    for (int i = 0; i < end; i++) {
-      char c = input.charAt(i);
-      if (c == '\r') {
-        out.append("\\r");
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else if (c < 0x20 || c == 0x7f) {
-        out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    out.append('"');
-    if (input.length() > ECHO_LIMIT) {
-      out.append(" … (").append(input.length()).append(" chars)");
-    }
-    return out.toString();
+    String shown = Echo.of(input, ECHO_LIMIT);
+    int cut = input.length() > ECHO_LIMIT ? shown.lastIndexOf(" … (") : -1;
+    return cut < 0 ? '"' + shown + '"' : '"' + shown.substring(0, cut) + '"' + shown.substring(cut);
   }
 }

@@ -113,17 +113,14 @@ public final class ReplyParser {
   }
 
   private static ReplyCode codeAt(CharSequence wire, int start) throws ReplyFormatException {
-    char a = wire.charAt(start);
-    char b = wire.charAt(start + 1);
-    char c = wire.charAt(start + 2);
-    if (!ReplyCode.isDigit(a) || !ReplyCode.isDigit(b) || !ReplyCode.isDigit(c)) {
+    int value = ReplyCode.digitsAt(wire, start);
+    if (value < 0) {
       throw new ReplyFormatException(
           Problem.NOT_A_CODE, "line does not start with a three-digit code", wire);
     }
     if (start + 3 < wire.length() && ReplyCode.isDigit(wire.charAt(start + 3))) {
       throw new ReplyFormatException(Problem.NOT_A_CODE, "code longer than three digits", wire);
     }
-    int value = (a - '0') * 100 + (b - '0') * 10 + (c - '0');
     if (!ReplyCode.isValid(value)) {
       throw new ReplyFormatException(
           Problem.CODE_OUT_OF_RANGE, "a reply code starts with 2, 3, 4 or 5", wire);

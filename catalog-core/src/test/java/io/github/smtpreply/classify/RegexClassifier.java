@@ -35,13 +35,10 @@ public final class RegexClassifier {
 
   private static List<String> phraseTexts(RuleBook book) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; ; i++) {
-      try {
-        out.add(book.phrase(i));
-      } catch (IndexOutOfBoundsException e) {
-        return out;
-      }
+    for (int i = 0; i < book.phraseCount(); i++) {
+      out.add(book.phrase(i));
     }
+    return out;
   }
 
   private static Pattern alternation(int[] ids, List<String> phrases) {

@@ -1,16 +1,22 @@
 package io.github.smtpreply.cli;
 
+import io.github.smtpreply.text.Echo;
+import java.util.List;
+
 /** Small helpers shared by the commands. */
 final class Cli {
   private Cli() {}
 
-  /** User input echoed in an error message: control characters shown, at most 80 characters. */
+  /** User input echoed in an error message: control characters escaped, at most 80 characters. */
   static String printable(String s) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < s.length() && i < 80; i++) {
-      char c = s.charAt(i);
-      out.append(c < 0x20 || c == 0x7f ? '?' : c);
+    return Echo.of(s, 80);
+  }
+
+  /** The value after an option such as {@code --lang}. */
+  static String value(List<String> args, int i, String option) throws UsageException {
+    if (i >= args.size()) {
+      throw new UsageException(option + " needs a value");
     }
-    return s.length() > 80 ? out + "…" : out.toString();
+    return args.get(i);
   }
 }

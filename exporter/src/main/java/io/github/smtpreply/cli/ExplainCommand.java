@@ -57,7 +57,7 @@ final class ExplainCommand {
         String arg = args.get(i);
         switch (arg) {
           case "--lang" -> {
-            String tag = value(args, ++i, "--lang");
+            String tag = Cli.value(args, ++i, "--lang");
             o.language =
                 Language.ofTag(tag)
                     .orElseThrow(
@@ -68,7 +68,7 @@ final class ExplainCommand {
                                     + "'; use en, vi, ja or zh"));
           }
           case "--format" -> {
-            String f = value(args, ++i, "--format");
+            String f = Cli.value(args, ++i, "--format");
             o.format =
                 Format.ofLabel(f)
                     .orElseThrow(
@@ -88,13 +88,6 @@ final class ExplainCommand {
         }
       }
       return o;
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-      if (i >= args.size()) {
-        throw new UsageException(option + " needs a value");
-      }
-      return args.get(i);
     }
   }
 }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads lines of UTF-8 text (malformed bytes become U+FFFD, so binary input is read, not fatal),
  * keeping at most {@link #MAX_LINE} characters of each line: the rest of an over-long line is
- * skipped, never buffered, and the line is reported as cut.
+ * skipped, never buffered.
  */
 final class LineInput implements AutoCloseable {
   static final int MAX_LINE = 1 << 20;
@@ -20,7 +20,6 @@ final class LineInput implements AutoCloseable {
   private int next;
   private int limit;
   private final StringBuilder line = new StringBuilder(256);
-  private boolean cut;
   private boolean eof;
 
   LineInput(InputStream in) {
@@ -39,7 +38,6 @@ final class LineInput implements AutoCloseable {
       return null;
     }
     line.setLength(0);
-    cut = false;
     boolean any = false;
     while (true) {
       if (next >= limit) {
@@ -62,7 +60,6 @@ final class LineInput implements AutoCloseable {
       int room = MAX_LINE - line.length();
       int length = next - start;
       if (length > room) {
-        cut = true;
         length = Math.max(room, 0);
       }
       line.append(buffer, start, length);
@@ -76,11 +73,6 @@ final class LineInput implements AutoCloseable {
       line.setLength(end - 1);
     }
     return line.toString();
-  }
-
-  /** True if the line last returned was longer than {@link #MAX_LINE} and was cut. */
-  boolean wasCut() {
-    return cut;
   }
 
   @Override

@@ -47,14 +47,14 @@ final class ServeCommand {
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
-        case "--port" -> port = port(value(args, ++i, arg));
-        case "--bind" -> bind = value(args, ++i, arg);
-        case "--postfix-log" -> inputs.add(new Input("postfix", value(args, ++i, arg)));
-        case "--exim-log" -> inputs.add(new Input("exim", value(args, ++i, arg)));
+        case "--port" -> port = port(Cli.value(args, ++i, arg));
+        case "--bind" -> bind = Cli.value(args, ++i, arg);
+        case "--postfix-log" -> inputs.add(new Input("postfix", Cli.value(args, ++i, arg)));
+        case "--exim-log" -> inputs.add(new Input("exim", Cli.value(args, ++i, arg)));
         case "--from-beginning" -> fromBeginning = true;
         case "--demo" -> demo = true;
-        case "--checkpoint-dir" -> checkpointDir = Path.of(value(args, ++i, arg));
-        case "--web-config" -> webConfig = WebConfig.read(Path.of(value(args, ++i, arg)));
+        case "--checkpoint-dir" -> checkpointDir = Path.of(Cli.value(args, ++i, arg));
+        case "--web-config" -> webConfig = WebConfig.read(Path.of(Cli.value(args, ++i, arg)));
         default ->
             throw new UsageException("unknown option '" + Cli.printable(arg) + "' for serve");
       }
@@ -228,12 +228,5 @@ final class ServeCommand {
     } catch (NumberFormatException e) {
       throw new UsageException("--port needs a number 0-65535, not '" + Cli.printable(value) + "'");
     }
-  }
-
-  private static String value(List<String> args, int i, String option) throws UsageException {
-    if (i >= args.size()) {
-      throw new UsageException(option + " needs a value");
-    }
-    return args.get(i);
   }
 }

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Exim mainlog: {@code =>} and {@code ->} deliveries with the remote reply in {@code C="250 …"},
@@ -29,26 +28,22 @@ public final class EximLogParser implements LogParser {
   }
 
   @Override
-  public boolean understands(String line) {
-    return line.length() > 20 && time(line) != null;
-  }
-
-  @Override
-  public Optional<LogEvent> parse(String line) {
-    if (!understands(line)) {
-      return Optional.empty();
+  public Line read(String line) {
+    java.time.Instant time = line.length() > 20 ? time(line) : null;
+    if (time == null) {
+      return Line.FOREIGN;
     }
     // Find the flag after the message id: "<id> => ", "<id> ** ", …
     for (String flag : new String[] {" => ", " -> ", " == ", " ** "}) {
       int at = line.indexOf(flag);
       if (at > 0 && at < 80) {
-        return Optional.of(event(line, flag.strip(), at + 4));
+        return Line.of(event(line, time, flag.strip(), at + 4));
       }
     }
-    return Optional.empty();
+    return Line.OTHER;
   }
 
-  private LogEvent event(String line, String flag, int rest) {
+  private LogEvent event(String line, java.time.Instant time, String flag, int rest) {
     String status =
         switch (flag) {
           case "=>", "->" -> "sent";
@@ -69,7 +64,7 @@ public final class EximLogParser implements LogParser {
     Finding finding = ReplyFinder.find(text);
     Classification reply =
         classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
-    return new LogEvent(time(line), status, route == null ? "none" : route, reply);
+    return new LogEvent(time, status, route == null ? "none" : route, reply);
   }
 
   private static String fieldValue(String line, String key, int from) {

@@ -8,7 +8,6 @@ import io.github.smtpreply.reply.ReplyFinder;
 import io.github.smtpreply.reply.ReplyFormatException;
 import io.github.smtpreply.reply.Stage;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /**
  * Postfix logs: deliveries ({@code QUEUEID: to=<…>, relay=…, dsn=X.Y.Z, status=WORD (text)}) by any
@@ -29,32 +28,25 @@ public final class PostfixLogParser implements LogParser {
   }
 
   @Override
-  public boolean understands(String line) {
+  public Line read(String line) {
     SyslogLine syslog = SyslogLine.parse(line, zone);
-    return syslog.program().startsWith("postfix")
-        || (syslog.program().isEmpty()
-            && (isDelivery(syslog.message()) || rejectAt(syslog.message()) >= 0));
-  }
-
-  @Override
-  public Optional<LogEvent> parse(String line) {
-    SyslogLine syslog = SyslogLine.parse(line, zone);
-    if (!syslog.program().isEmpty() && !syslog.program().startsWith("postfix")) {
-      return Optional.empty();
+    boolean postfix = syslog.program().startsWith("postfix");
+    if (!postfix && !syslog.program().isEmpty()) {
+      return Line.FOREIGN;
     }
     String message = syslog.message();
     if (isDelivery(message)) {
-      return Optional.of(delivery(syslog, message));
+      return Line.of(delivery(syslog, message));
     }
     int reject = rejectAt(message);
     if (reject >= 0) {
-      return Optional.of(reject(syslog, message, reject));
+      return Line.of(reject(syslog, message, reject));
     }
     int said = message.indexOf(" said: ");
     if (said > 0 && message.startsWith("host ", message.indexOf(": ") + 2)) {
-      return Optional.of(said(syslog, message));
+      return Line.of(said(syslog, message));
     }
-    return Optional.empty();
+    return postfix ? Line.OTHER : Line.FOREIGN;
   }
 
   /**
@@ -72,8 +64,7 @@ public final class PostfixLogParser implements LogParser {
 
   private static boolean isDelivery(String message) {
     return message.contains(" status=")
-        && (message.contains(": to=<")
-            || message.contains(": to=")
+        && (message.contains(": to=")
             || message.contains("status=expired")
             || message.contains("status=force-expired"));
   }
@@ -99,22 +90,20 @@ public final class PostfixLogParser implements LogParser {
       wordEnd++;
     }
     String status = message.substring(wordStart, wordEnd);
-    String text = "";
+    // The reply or reason in parentheses; without one (qmgr's "status=expired, returned to
+    // sender"), the status clause itself is what the rule book reads.
+    String text = message.substring(statusAt + 1);
     int open = message.indexOf('(', wordEnd);
     if (open >= 0) {
       int close = message.lastIndexOf(')');
       text = message.substring(open + 1, close > open ? close : message.length());
     }
     EnhancedStatus dsn = field(message, "dsn=");
-    boolean expired = status.endsWith("expired");
     String route = syslog.program().endsWith("/qmgr") ? "none" : SyslogLine.route(syslog.program());
     Finding finding = ReplyFinder.find(text);
     Stage stage = finding.stage();
     EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-    Classification reply =
-        expired && text.isEmpty()
-            ? classifier.classify(null, dsn, Stage.UNKNOWN, "message expired")
-            : classifier.classify(finding.code(), enhanced, stage, text);
+    Classification reply = classifier.classify(finding.code(), enhanced, stage, text);
     return new LogEvent(syslog.timestamp(), status, route, reply);
   }
 

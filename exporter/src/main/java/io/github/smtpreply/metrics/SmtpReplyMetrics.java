@@ -49,7 +49,7 @@ public final class SmtpReplyMetrics implements MeterBinder {
   private final CounterTable counters = new CounterTable();
   private final BoundedLabels sources = new BoundedLabels(MAX_SOURCES);
   private final BoundedLabels routes = new BoundedLabels(MAX_ROUTES);
-  private final ConcurrentHashMap<Long, Counter> unclassified = new ConcurrentHashMap<>();
+  private final CounterTable unclassified = new CounterTable();
   private volatile MeterRegistry registry;
 
   public SmtpReplyMetrics() {
@@ -113,21 +113,9 @@ public final class SmtpReplyMetrics implements MeterBinder {
     int routeIndex = routes.index(route);
     int classIndex = classIndex(reply.replyClass());
     if (classIndex < 0) {
-      long key = ((long) sourceIndex << 8) | routeIndex;
-      Counter c = unclassified.get(key);
-      if (c == null) {
-        c =
-            unclassified.computeIfAbsent(
-                key,
-                k ->
-                    Counter.builder(UNCLASSIFIED)
-                        .description("SMTP replies with no code, no status and no known condition")
-                        .tags(extraTags)
-                        .tags(
-                            "source", sources.label(sourceIndex), "route", routes.label(routeIndex))
-                        .register(r));
-      }
-      c.increment();
+      unclassified
+          .get(((long) sourceIndex << 8) | routeIndex, k -> createUnclassified(r, k))
+          .increment();
       return;
     }
     long key =
@@ -160,6 +148,14 @@ public final class SmtpReplyMetrics implements MeterBinder {
         .description("SMTP replies received, by code, class, enhanced status, reason and stage")
         .tags(extraTags)
         .tags(tags)
+        .register(r);
+  }
+
+  private Counter createUnclassified(MeterRegistry r, long key) {
+    return Counter.builder(UNCLASSIFIED)
+        .description("SMTP replies with no code, no status and no known condition")
+        .tags(extraTags)
+        .tags("source", sources.label((int) (key >>> 8)), "route", routes.label((int) (key & 0xff)))
         .register(r);
   }
 
@@ -200,8 +196,8 @@ public final class SmtpReplyMetrics implements MeterBinder {
       if (i != null) {
         return i;
       }
-      if (!value.matches("[A-Za-z0-9_.:-]{1,64}")) {
-        return 1;
+      if (next.get() >= max + 2 || !isIdentifier(value)) {
+        return 1; // full, or free text that must not become a label value
       }
       synchronized (this) {
         i = index.get(value);
@@ -221,6 +217,28 @@ public final class SmtpReplyMetrics implements MeterBinder {
 
     String label(int i) {
       return labels[i];
+    }
+
+    /** 1–64 characters of {@code [A-Za-z0-9_.:-]}; checked without a regex (hot path). */
+    private static boolean isIdentifier(String value) {
+      if (value.length() > 64) {
+        return false;
+      }
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        boolean ok =
+            (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '.'
+                || c == ':'
+                || c == '-';
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 }

@@ -9,6 +9,7 @@ import io.github.smtpreply.catalog.CodeEntry;
 import io.github.smtpreply.catalog.Language;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.explain.JsonWriter;
+import io.github.smtpreply.text.Echo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -212,17 +213,14 @@ public final class ExporterServer implements AutoCloseable {
   private Response compareForm(Map<String, String> query, Language lang) {
     String a = query.getOrDefault("a", "").strip();
     String b = query.getOrDefault("b", "").strip();
-    if (catalog.find(a).isEmpty() || catalog.find(b).isEmpty()) {
+    Optional<CodeEntry> ea = catalog.find(a);
+    Optional<CodeEntry> eb = catalog.find(b);
+    if (ea.isEmpty() || eb.isEmpty()) {
       return Response.html(
           400, pages.notFoundPage("the pair " + printable(a) + " / " + printable(b), lang));
     }
     return Response.redirect(
-        "/compare/"
-            + catalog.find(a).get().id()
-            + "/"
-            + catalog.find(b).get().id()
-            + "?lang="
-            + lang.tag());
+        "/compare/" + ea.get().id() + "/" + eb.get().id() + "?lang=" + lang.tag());
   }
 
   private Response classify(String body) {
@@ -309,12 +307,7 @@ public final class ExporterServer implements AutoCloseable {
   }
 
   static String printable(String s) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < s.length() && i < 100; i++) {
-      char c = s.charAt(i);
-      out.append(c < 0x20 || c == 0x7f ? '?' : c);
-    }
-    return s.length() > 100 ? out + "…" : out.toString();
+    return Echo.of(s, 100);
   }
 
   private static void send(HttpExchange exchange, Response r) throws IOException {

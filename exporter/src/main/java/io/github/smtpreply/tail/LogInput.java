@@ -6,7 +6,6 @@ import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,13 +59,14 @@ public final class LogInput implements LineSink {
 
   @Override
   public void accept(String line) {
-    Optional<LogEvent> event = parser.parse(line);
-    if (event.isPresent()) {
+    LogParser.Line read = parser.read(line);
+    LogEvent event = read.event();
+    if (event != null) {
       understood.increment();
       events.increment();
-      metrics.record(event.get().reply(), source, event.get().route());
+      metrics.record(event.reply(), source, event.route());
       lastEventMillis.set(System.currentTimeMillis());
-    } else if (parser.understands(line)) {
+    } else if (read.understood()) {
       understood.increment();
     } else {
       notUnderstood.increment();
