@@ -59,36 +59,4 @@ final class ScoreRepliesCommand {
     int last = status.lastIndexOf('.');
     return last >= 0 && status.length() - last == 4 && status.charAt(last + 1) == '9';
   }
-
-  private static final class Tally {
-    private final String name;
-    private int total;
-    private int agree;
-
-    Tally(String name) {
-      this.name = name;
-    }
-
-    /** Counts one comparison; returns a miss note, or "" on agreement. */
-    String add(String expected, String actual) {
-      total++;
-      String bare = actual.indexOf('(') > 0 ? actual.substring(0, actual.indexOf('(')) : actual;
-      if (expected.equals(bare)) {
-        agree++;
-        return "";
-      }
-      return "\t" + name + ": expected " + expected + " got " + actual;
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          java.util.Locale.ROOT,
-          "%-9s %4d / %4d  %6.2f%%",
-          name,
-          agree,
-          total,
-          total == 0 ? 0.0 : 100.0 * agree / total);
-    }
-  }
 }

@@ -103,6 +103,23 @@ public final class SmtpReplyCli {
             new ScoreRepliesCommand().run(table, out, misses);
           }
         }
+        case "dsn" -> {
+          rejectOptions(rest, "dsn");
+          if (rest.isEmpty()) {
+            throw new UsageException("dsn needs one or more FILEs (or - for one message on stdin)");
+          }
+          if (!new DsnCommand().run(rest, in, out, err)) {
+            out.flush();
+            return INPUT_ERROR;
+          }
+        }
+        case "score-bounces" -> {
+          boolean misses = rest.remove("--misses");
+          if (rest.size() != 1) {
+            throw new UsageException("score-bounces needs one FILE (the bounces table)");
+          }
+          new ScoreBouncesCommand().run(java.nio.file.Path.of(rest.get(0)), out, misses);
+        }
         default ->
             throw new UsageException(
                 "unknown command '" + args[0] + "'; try: classify, explain, compare, --help");

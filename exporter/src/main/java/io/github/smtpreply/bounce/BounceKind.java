@@ -1,0 +1,23 @@
+package io.github.smtpreply.bounce;
+
+import java.util.Locale;
+
+/** What kind of message the reader was given. */
+public enum BounceKind {
+  /** An RFC 3464 (or RFC 6533) delivery status notification. */
+  DELIVERY_STATUS,
+  /** A bounce in one of the non-standard text formats (qmail, Exim, Exchange, providers, …). */
+  TEXT_BOUNCE,
+  /** A feedback report (ARF, RFC 5965) or a provider's complaint notice: not a bounce. */
+  FEEDBACK,
+  /** An automatic reply (RFC 3834), such as a vacation notice: not a bounce. */
+  AUTO_REPLY,
+  /** Nothing the reader understands; {@link Bounce#problem()} says why. */
+  NOT_UNDERSTOOD;
+
+  private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
+  public String label() {
+    return label;
+  }
+}

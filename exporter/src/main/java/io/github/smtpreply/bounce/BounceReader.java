@@ -1,0 +1,244 @@
+package io.github.smtpreply.bounce;
+
+import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.classify.Reason;
+import io.github.smtpreply.reply.EnhancedStatus;
+import io.github.smtpreply.reply.Finding;
+import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyFinder;
+import io.github.smtpreply.reply.ReplyFormatException;
+import io.github.smtpreply.reply.Stage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a bounce message and classifies every recipient in it: RFC 3464 and RFC 6533 delivery
+ * status notifications field by field, the common non-standard text bounces (qmail, Exim, Sendmail,
+ * Exchange, providers) from their text; feedback reports and auto-replies are recognised and
+ * labelled. Never throws on message content: what it cannot understand comes back as {@link
+ * BounceKind#NOT_UNDERSTOOD} with the reason. Thread-safe.
+ */
+public final class BounceReader {
+  /** Bytes of a message read at most; a longer message is read up to here and flagged. */
+  public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  private static final BounceReader STANDARD = new BounceReader(Classifier.standard());
+
+  private final Classifier classifier;
+
+  private BounceReader(Classifier classifier) {
+    this.classifier = classifier;
+  }
+
+  /** The reader with the bundled classifier. */
+  public static BounceReader standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Reads one message from {@code in} (at most {@link #MAX_MESSAGE_BYTES}; the stream is not
+   * closed).
+   *
+   * @throws IOException only when reading the stream fails
+   */
+  public Bounce read(InputStream in) throws IOException {
+    byte[] raw = in.readNBytes(MAX_MESSAGE_BYTES + 1);
+    if (raw.length > MAX_MESSAGE_BYTES) {
+      Bounce bounce = read(java.util.Arrays.copyOf(raw, MAX_MESSAGE_BYTES));
+      String cut = "message longer than " + MAX_MESSAGE_BYTES + " bytes; read up to there";
+      return withProblem(bounce, cut);
+    }
+    return read(raw);
+  }
+
+  /** Reads one message (RFC 5322 bytes). */
+  public Bounce read(byte[] message) {
+    MimeContent content = MimeContent.of(message);
+    Headers headers = new Headers(content.headers, content.originalHeaders);
+    String problem = content.problems.isEmpty() ? null : String.join("; ", content.problems);
+    String text = String.join("\n", content.texts);
+    TextScan scan = TextScan.of(text);
+
+    if (content.feedbackReport != null || headers.isFeedback()) {
+      return feedback(content, headers, scan, problem);
+    }
+    List<BounceRecipient> recipients = new ArrayList<>();
+    Map<String, String> perMessage = Map.of();
+    for (String part : content.deliveryStatus) {
+      ReportFields fields = ReportFields.parse(part);
+      if (perMessage.isEmpty()) {
+        perMessage = fields.message;
+      }
+      for (Map<String, String> group : fields.recipients) {
+        recipients.add(fromReport(group, scan));
+      }
+    }
+    if (!recipients.isEmpty()) {
+      return new Bounce(
+          BounceKind.DELIVERY_STATUS,
+          content.globalDeliveryStatus ? "rfc6533" : "rfc3464",
+          ReportFields.value(perMessage, "reporting-mta"),
+          ReportFields.value(perMessage, "original-envelope-id"),
+          ReportFields.value(perMessage, "arrival-date"),
+          headers.original("message-id", scan.originalMessageId),
+          headers.original("subject", scan.originalSubject),
+          recipients,
+          problem);
+    }
+    if (scan.format == null && headers.isAutoReply()) {
+      return autoReply(headers, problem);
+    }
+    if (scan.format == null && scan.blocks.isEmpty()) {
+      String why = "no delivery-status part, and the text is not a bounce format the reader knows";
+      return notUnderstood(problem == null ? why : why + "; " + problem);
+    }
+    for (Map.Entry<String, String> block : scan.blocks.entrySet()) {
+      recipients.add(fromText(block.getKey(), block.getValue(), scan));
+    }
+    if (recipients.isEmpty()) {
+      // A bounce that names no recipient in its text: Exim's header says who, else nobody.
+      List<String> failed = headers.failedRecipients();
+      for (String address :
+          failed.isEmpty() ? java.util.Collections.<String>singletonList(null) : failed) {
+        recipients.add(fromText(address, scan.region, scan));
+      }
+    }
+    return new Bounce(
+        BounceKind.TEXT_BOUNCE,
+        scan.format == null ? "text" : scan.format,
+        null,
+        null,
+        null,
+        headers.original("message-id", scan.originalMessageId),
+        headers.original("subject", scan.originalSubject),
+        recipients,
+        problem);
+  }
+
+  private BounceRecipient fromReport(Map<String, String> group, TextScan scan) {
+    String recipient = ReportFields.value(group, "final-recipient");
+    String original = ReportFields.value(group, "original-recipient");
+    if (recipient == null) {
+      recipient = original;
+    }
+    String diagnostic = ReportFields.diagnostic(group);
+    String block = recipient == null ? null : scan.block(recipient);
+    String text = diagnostic != null ? diagnostic : block != null ? block : "";
+    Finding finding = ReplyFinder.find(text);
+    Stage stage = finding.stage();
+    if (stage == Stage.UNKNOWN && block != null) {
+      stage = ReplyFinder.stage(block, Math.min(block.length(), ReplyFinder.MAX_SCAN));
+    }
+    EnhancedStatus status = statusField(group.get("status"));
+    Classification c =
+        classifier.classify(
+            finding.code(), status != null ? status : finding.enhanced(), stage, text);
+    String actionField = group.get("action");
+    Action action = actionField == null ? null : Action.ofField(actionField);
+    if (action == null) {
+      action = actionOf(c, scan.delayed);
+    }
+    return new BounceRecipient(
+        recipient,
+        original,
+        action,
+        ReportFields.value(group, "remote-mta"),
+        text,
+        ReportFields.value(group, "last-attempt-date"),
+        c);
+  }
+
+  private BounceRecipient fromText(String recipient, String block, TextScan scan) {
+    Classification c = classifier.classifyText(block);
+    if (c.code() == null && c.enhanced() == null && c.rule() == null && !scan.preamble.isEmpty()) {
+      // The block names no reply: the explanation above the recipient list may.
+      c = classifier.classifyText(scan.preamble + "\n" + block);
+    }
+    return new BounceRecipient(recipient, null, actionOf(c, scan.delayed), null, block, null, c);
+  }
+
+  private static Action actionOf(Classification c, boolean delayed) {
+    if (c.replyClass() == ReplyClass.SUCCESS) {
+      return Action.DELIVERED;
+    }
+    return delayed && c.replyClass() != ReplyClass.PERMANENT ? Action.DELAYED : Action.FAILED;
+  }
+
+  private Bounce feedback(MimeContent content, Headers headers, TextScan scan, String problem) {
+    List<BounceRecipient> recipients = new ArrayList<>();
+    String reportText = content.feedbackReport == null ? "" : content.feedbackReport;
+    Classification c = notABounce(Reason.FEEDBACK, "feedback-report", reportText.strip());
+    ReportFields fields = ReportFields.parse(reportText);
+    String rcpt = ReportFields.value(fields.message, "original-rcpt-to");
+    if (rcpt == null) {
+      rcpt = headers.originalRecipient();
+    }
+    recipients.add(
+        new BounceRecipient(rcpt, null, Action.FEEDBACK, null, reportText.strip(), null, c));
+    return new Bounce(
+        BounceKind.FEEDBACK,
+        content.feedbackReport != null ? "arf" : "feedback",
+        ReportFields.value(fields.message, "reporting-mta"),
+        null,
+        ReportFields.value(fields.message, "arrival-date"),
+        headers.original("message-id", scan.originalMessageId),
+        headers.original("subject", scan.originalSubject),
+        recipients,
+        problem);
+  }
+
+  private Bounce autoReply(Headers headers, String problem) {
+    Classification c = notABounce(Reason.AUTO_REPLY, "auto-reply", headers.subject());
+    BounceRecipient from =
+        new BounceRecipient(headers.from(), null, Action.AUTO_REPLIED, null, "", null, c);
+    return new Bounce(
+        BounceKind.AUTO_REPLY, "rfc3834", null, null, null, null, null, List.of(from), problem);
+  }
+
+  private static Bounce notUnderstood(String why) {
+    return new Bounce(
+        BounceKind.NOT_UNDERSTOOD, "none", null, null, null, null, null, List.of(), why);
+  }
+
+  private static Bounce withProblem(Bounce b, String more) {
+    String problem = b.problem() == null ? more : b.problem() + "; " + more;
+    return new Bounce(
+        b.kind(),
+        b.format(),
+        b.reportingMta(),
+        b.envelopeId(),
+        b.arrivalDate(),
+        b.originalMessageId(),
+        b.originalSubject(),
+        b.recipients(),
+        problem);
+  }
+
+  /** The Status field's code ({@code 5.1.1}, also with a trailing comment), or null. */
+  private static EnhancedStatus statusField(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    int end = 0;
+    while (end < v.length() && (Character.isDigit(v.charAt(end)) || v.charAt(end) == '.')) {
+      end++;
+    }
+    try {
+      return EnhancedStatus.parse(v.substring(0, end));
+    } catch (ReplyFormatException e) {
+      return null;
+    }
+  }
+
+  /** A message that is not a bounce: no reply, the given reason, the rule that recognised it. */
+  private static Classification notABounce(Reason reason, String rule, String text) {
+    return new Classification(
+        null, null, null, ReplyClass.UNKNOWN, reason, Stage.UNKNOWN, null, rule, Set.of(), text);
+  }
+}

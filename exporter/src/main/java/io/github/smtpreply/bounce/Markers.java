@@ -1,0 +1,87 @@
+package io.github.smtpreply.bounce;
+
+import io.github.smtpreply.text.DataFiles;
+import io.github.smtpreply.text.PhraseMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The phrases of {@code markers.tsv}: bounce formats, original-message starts, delays, prefixes.
+ */
+final class Markers {
+  enum Kind {
+    FORMAT,
+    ORIGINAL,
+    DELAYED,
+    RECIPIENT,
+    AUTO_REPLY_HEADER,
+    FEEDBACK_HEADER
+  }
+
+  static final Markers STANDARD = load();
+
+  final PhraseMatcher matcher;
+  private final Kind[] kinds;
+  private final String[] names;
+  final List<String> recipientPrefixes;
+
+  private Markers(List<String> phrases, List<Kind> kinds, List<String> names) {
+    this.matcher = PhraseMatcher.of(phrases);
+    this.kinds = kinds.toArray(Kind[]::new);
+    this.names = names.toArray(String[]::new);
+    List<String> prefixes = new ArrayList<>();
+    for (int i = 0; i < phrases.size(); i++) {
+      if (kinds.get(i) == Kind.RECIPIENT) {
+        prefixes.add(PhraseMatcher.normalize(phrases.get(i)));
+      }
+    }
+    this.recipientPrefixes = List.copyOf(prefixes);
+  }
+
+  private static Markers load() {
+    List<String> phrases = new ArrayList<>();
+    List<Kind> kinds = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String[] row : DataFiles.tsv(Markers.class, "markers.tsv", 3)) {
+      kinds.add(Kind.valueOf(row[0].toUpperCase(Locale.ROOT).replace('-', '_')));
+      names.add(row[1]);
+      phrases.add(row[2]);
+    }
+    return new Markers(phrases, kinds, names);
+  }
+
+  /** A fresh bit set for {@link PhraseMatcher#scan}. */
+  long[] hits() {
+    return new long[matcher.words()];
+  }
+
+  /** True if any phrase of {@code kind} is set in {@code hits}. */
+  boolean any(long[] hits, Kind kind) {
+    return first(hits, kind) >= 0;
+  }
+
+  /** The name of the first format phrase set in {@code hits}, or {@code null}. */
+  String format(long[] hits) {
+    int id = first(hits, Kind.FORMAT);
+    return id < 0 ? null : names[id];
+  }
+
+  /** True if a phrase of {@code kind} occurs in one of the header lines. */
+  boolean headersMatch(List<String> headers, Kind kind) {
+    long[] hits = hits();
+    for (String header : headers) {
+      matcher.scan(header, 0, Math.min(header.length(), 512), hits);
+    }
+    return any(hits, kind);
+  }
+
+  private int first(long[] hits, Kind kind) {
+    for (int id = 0; id < kinds.length; id++) {
+      if (kinds[id] == kind && PhraseMatcher.has(hits, id)) {
+        return id;
+      }
+    }
+    return -1;
+  }
+}

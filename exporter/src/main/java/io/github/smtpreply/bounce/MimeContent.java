@@ -1,0 +1,223 @@
+package io.github.smtpreply.bounce;
+
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetHeaders;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The parts of a message a bounce reader needs, taken apart with Angus Mail: the top-level headers,
+ * the delivery-status and feedback-report parts, the human-readable text and the headers of the
+ * returned original. Reading is bounded: nesting depth, number of parts and characters of text per
+ * part are capped, and what was cut is recorded in {@link #problems} rather than thrown.
+ */
+final class MimeContent {
+  static final int MAX_DEPTH = 8;
+  static final int MAX_PARTS = 64;
+  static final int MAX_TEXT_BYTES = 256 * 1024;
+
+  private static final Session SESSION = Session.getInstance(lenientParsing());
+
+  /** Top-level header lines, {@code name: value}, unfolded and decoded. */
+  final List<String> headers = new ArrayList<>();
+
+  /** The text of each message/delivery-status or message/global-delivery-status part. */
+  final List<String> deliveryStatus = new ArrayList<>();
+
+  boolean globalDeliveryStatus;
+
+  /** The text of the message/feedback-report part, or {@code null}. */
+  String feedbackReport;
+
+  /** The human-readable text parts, in order (HTML reduced to text when there is no plain text). */
+  final List<String> texts = new ArrayList<>();
+
+  /** Header lines of the returned original message (message/rfc822 or text/rfc822-headers). */
+  final List<String> originalHeaders = new ArrayList<>();
+
+  final List<String> problems = new ArrayList<>();
+
+  private final List<String> htmlTexts = new ArrayList<>();
+  private int parts;
+
+  private MimeContent() {}
+
+  /** Takes {@code raw} apart; never throws. */
+  static MimeContent of(byte[] raw) {
+    MimeContent content = new MimeContent();
+    try {
+      MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+      content.addHeaders(message.getAllHeaders(), content.headers);
+      content.walk(message, 0);
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // Angus throws runtime exceptions on some malformed input; the text read so far still counts.
+      content.problems.add("MIME structure not readable: " + e.getMessage());
+    }
+    if (content.texts.isEmpty()) {
+      content.texts.addAll(content.htmlTexts);
+    }
+    return content;
+  }
+
+  private void walk(Part part, int depth) throws MessagingException, IOException {
+    if (++parts > MAX_PARTS) {
+      if (parts == MAX_PARTS + 1) {
+        problems.add("more than " + MAX_PARTS + " MIME parts; the rest were not read");
+      }
+      return;
+    }
+    String type = baseType(part);
+    if (type.startsWith("multipart/")) {
+      if (depth >= MAX_DEPTH) {
+        problems.add(
+            "MIME parts nested deeper than " + MAX_DEPTH + "; the inner ones were not read");
+        return;
+      }
+      Object content = part.getContent();
+      if (content instanceof Multipart multipart) {
+        int count = multipart.getCount();
+        for (int i = 0; i < count; i++) {
+          walk(multipart.getBodyPart(i), depth + 1);
+        }
+      }
+      return;
+    }
+    switch (type) {
+      case "message/delivery-status", "message/global-delivery-status" -> {
+        globalDeliveryStatus |= type.startsWith("message/global");
+        deliveryStatus.add(text(part, "UTF-8"));
+      }
+      case "message/feedback-report" -> feedbackReport = text(part, "UTF-8");
+      case "message/rfc822",
+          "message/global",
+          "text/rfc822-headers",
+          "message/rfc822-headers",
+          "message/global-headers" -> {
+        if (originalHeaders.isEmpty()) {
+          try (InputStream in = part.getInputStream()) {
+            addHeaders(new InternetHeaders(in).getAllHeaders(), originalHeaders);
+          }
+        }
+      }
+      case "text/html" -> htmlTexts.add(Html.toText(text(part, null)));
+      default -> {
+        if (type.startsWith("text/") || (depth == 0 && type.isEmpty())) {
+          texts.add(text(part, null));
+        }
+      }
+    }
+  }
+
+  private void addHeaders(Enumeration<Header> all, List<String> into) {
+    while (all.hasMoreElements()) {
+      Header h = all.nextElement();
+      String value = h.getValue() == null ? "" : h.getValue().replaceAll("\\r?\\n[ \\t]+", " ");
+      try {
+        value = MimeUtility.decodeText(value);
+      } catch (IOException | RuntimeException e) {
+        // An undecodable encoded-word stays as it came.
+      }
+      into.add(h.getName() + ": " + value.strip());
+    }
+  }
+
+  private static String baseType(Part part) {
+    try {
+      String value = part.getContentType();
+      if (value == null) {
+        return "";
+      }
+      return new ContentType(value).getBaseType().toLowerCase(Locale.ROOT);
+    } catch (MessagingException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** The part's text, transfer-decoded and charset-decoded, at most {@link #MAX_TEXT_BYTES}. */
+  private String text(Part part, String defaultCharset) throws MessagingException, IOException {
+    byte[] bytes;
+    try (InputStream in = part.getInputStream()) {
+      bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // An unknown or broken transfer encoding: read the part as it stands.
+      try (InputStream in = raw(part)) {
+        bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
+      }
+    }
+    if (bytes.length > MAX_TEXT_BYTES) {
+      problems.add("a text part longer than " + MAX_TEXT_BYTES + " bytes was cut there");
+      bytes = java.util.Arrays.copyOf(bytes, MAX_TEXT_BYTES);
+    }
+    String charset = defaultCharset;
+    try {
+      String declared = new ContentType(part.getContentType()).getParameter("charset");
+      if (declared != null) {
+        charset = MimeUtility.javaCharset(declared.strip());
+      }
+    } catch (MessagingException | RuntimeException e) {
+      // No usable Content-Type: guess below.
+    }
+    return decode(bytes, charset);
+  }
+
+  private static InputStream raw(Part part) throws MessagingException {
+    if (part instanceof MimeBodyPart body) {
+      return body.getRawInputStream();
+    }
+    if (part instanceof MimeMessage message) {
+      return message.getRawInputStream();
+    }
+    throw new MessagingException("no raw content");
+  }
+
+  /** Decodes with the named charset when the JDK has it, else UTF-8 if valid, else Latin-1. */
+  static String decode(byte[] bytes, String charset) {
+    if (charset != null) {
+      try {
+        if (Charset.isSupported(charset)) {
+          return new String(bytes, Charset.forName(charset));
+        }
+      } catch (IllegalArgumentException e) {
+        // An illegal charset name: guess.
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static Properties lenientParsing() {
+    Properties p = new Properties();
+    p.setProperty("mail.mime.address.strict", "false");
+    p.setProperty("mail.mime.parameters.strict", "false");
+    p.setProperty("mail.mime.multipart.allowempty", "true");
+    p.setProperty("mail.mime.decodetext.strict", "false");
+    return p;
+  }
+}

@@ -1,0 +1,75 @@
+package io.github.smtpreply.cli;
+
+import io.github.smtpreply.bounce.Bounce;
+import io.github.smtpreply.bounce.BounceKind;
+import io.github.smtpreply.bounce.BounceReader;
+import io.github.smtpreply.bounce.BounceRecipient;
+import io.github.smtpreply.classify.Classification;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * {@code dsn FILE…} ({@code -} for one message on stdin): one TSV row per recipient of each bounce,
+ * in the order the message lists them: {@code file index recipient action status code enhanced
+ * class reason}. A message the reader does not understand gives one row with action {@code
+ * not-understood} and the reason on standard error.
+ */
+final class DsnCommand {
+  static final String HEADER =
+      "file\tindex\trecipient\taction\tstatus\tcode\tenhanced\tclass\treason";
+
+  private final BounceReader reader = BounceReader.standard();
+
+  /** Returns true if every message was read and understood. */
+  boolean run(List<String> files, InputStream stdin, PrintStream out, PrintStream err) {
+    out.println(HEADER);
+    boolean allUnderstood = true;
+    for (String file : files) {
+      Bounce bounce;
+      try (InputStream in = file.equals("-") ? stdin : new FileInputStream(file)) {
+        bounce = reader.read(in);
+      } catch (IOException e) {
+        err.println("smtp-reply dsn: " + Cli.printable(file) + ": cannot read: " + e.getMessage());
+        allUnderstood = false;
+        continue;
+      }
+      String name = Cli.printable(file);
+      if (bounce.kind() == BounceKind.NOT_UNDERSTOOD) {
+        out.println(name + "\t1\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone");
+        err.println("smtp-reply dsn: " + name + ": not understood: " + bounce.problem());
+        allUnderstood = false;
+        continue;
+      }
+      int index = 0;
+      for (BounceRecipient r : bounce.recipients()) {
+        out.println(name + '\t' + ++index + '\t' + row(r));
+      }
+    }
+    return allUnderstood;
+  }
+
+  /** The columns after file and index. */
+  static String row(BounceRecipient r) {
+    Classification c = r.classification();
+    return field(r.recipient())
+        + '\t'
+        + r.action().label()
+        + '\t'
+        + c.statusLabel()
+        + '\t'
+        + c.codeLabel()
+        + '\t'
+        + c.enhancedLabel()
+        + '\t'
+        + (c.replyClass().label().equals("unknown") ? "none" : c.replyClass().label())
+        + '\t'
+        + c.reason().label();
+  }
+
+  private static String field(String value) {
+    return value == null || value.isEmpty() ? "none" : Cli.printable(value);
+  }
+}

@@ -1,0 +1,98 @@
+package io.github.smtpreply.cli;
+
+import io.github.smtpreply.bounce.Bounce;
+import io.github.smtpreply.bounce.BounceReader;
+import io.github.smtpreply.bounce.BounceRecipient;
+import io.github.smtpreply.classify.Classification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code score-bounces FILE}: reads every email of a bounces table (the dev corpus format:
+ * email_file, recipient_index, expected_status, expected_replycode, expected_reason,
+ * expected_hardbounce, expected_action, mta_module, labels_disagree; email paths relative to the
+ * table) and prints the agreement on reply code, status (real codes only), class (from the expected
+ * status's first digit) and reason (through {@code Reason#sisimai()}). With {@code --misses} it
+ * lists each disagreement.
+ */
+final class ScoreBouncesCommand {
+  private final BounceReader reader = BounceReader.standard();
+
+  void run(Path table, PrintStream out, boolean showMisses) throws IOException {
+    Tally code = new Tally("code");
+    Tally status = new Tally("status");
+    Tally replyClass = new Tally("class");
+    Tally reason = new Tally("reason");
+    Map<String, Bounce> read = new HashMap<>();
+    Path folder = table.toAbsolutePath().getParent();
+    try (InputStream in = Files.newInputStream(table);
+        LineInput lines = new LineInput(in)) {
+      boolean header = true;
+      for (String line = lines.next(); line != null; line = lines.next()) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        String[] f = Tsv.fields(line);
+        if (f.length < 9) {
+          continue;
+        }
+        Bounce bounce = read.get(f[0]);
+        if (bounce == null) {
+          try (InputStream email = Files.newInputStream(folder.resolve(f[0]))) {
+            bounce = reader.read(email);
+          }
+          read.put(f[0], bounce);
+        }
+        int index = Integer.parseInt(f[1]);
+        BounceRecipient r =
+            index <= bounce.recipients().size() ? bounce.recipients().get(index - 1) : null;
+        Classification c = r == null ? null : r.classification();
+        String misses = "";
+        misses += code.add(f[3].isEmpty() ? "none" : f[3], c == null ? "missing" : c.codeLabel());
+        if (!f[2].isEmpty() && !ScoreRepliesCommand.isPseudoStatus(f[2])) {
+          misses += status.add(f[2], c == null ? "missing" : c.statusLabel());
+        }
+        if (!f[2].isEmpty()) {
+          String expected =
+              switch (f[2].charAt(0)) {
+                case '2' -> "success";
+                case '4' -> "transient";
+                default -> "permanent";
+              };
+          misses += replyClass.add(expected, c == null ? "missing" : c.replyClass().label());
+        }
+        if (!f[4].isEmpty()) {
+          misses +=
+              reason.add(
+                  f[4],
+                  c == null ? "missing" : c.reason().sisimai() + "(" + c.reason().label() + ")");
+        }
+        if (showMisses && !misses.isEmpty()) {
+          String rule = c == null || c.rule() == null ? "-" : c.rule();
+          String text = c == null ? bounce.kind() + " " + bounce.problem() : c.text();
+          out.println(
+              "MISS\t"
+                  + f[0]
+                  + "#"
+                  + f[1]
+                  + " "
+                  + f[7]
+                  + misses
+                  + "\t"
+                  + rule
+                  + "\t"
+                  + Cli.printable(text.replace('\n', ' ')));
+        }
+      }
+    }
+    for (Tally t : new Tally[] {code, status, replyClass, reason}) {
+      out.println(t);
+    }
+  }
+}
