@@ -75,7 +75,7 @@ public final class BounceReader {
         perMessage = fields.message;
       }
       for (Map<String, String> group : fields.recipients) {
-        recipients.add(fromReport(group, scan));
+        recipients.add(fromReport(group, scan, fields.recipients.size() == 1));
       }
     }
     if (!recipients.isEmpty()) {
@@ -90,21 +90,25 @@ public final class BounceReader {
           recipients,
           problem);
     }
-    if (scan.format == null && headers.isAutoReply()) {
+    boolean bounce = scan.format != null || headers.isBounce();
+    if (!bounce && headers.isAutoReply()) {
       return autoReply(headers, problem);
-    }
-    if (scan.format == null && scan.blocks.isEmpty()) {
-      String why = "no delivery-status part, and the text is not a bounce format the reader knows";
-      return notUnderstood(problem == null ? why : why + "; " + problem);
     }
     for (Map.Entry<String, String> block : scan.blocks.entrySet()) {
       recipients.add(fromText(block.getKey(), block.getValue(), scan));
     }
+    if (!bounce && recipients.stream().noneMatch(r -> r.classification().code() != null)) {
+      String why = "no delivery-status part, and the text is not a bounce format the reader knows";
+      return notUnderstood(problem == null ? why : why + "; " + problem);
+    }
     if (recipients.isEmpty()) {
-      // A bounce that names no recipient in its text: Exim's header says who, else nobody.
+      // A bounce that names no recipient on a line of its own: Exim's header says who, else the
+      // first address in the text that is not the bounce's own sender or addressee.
       List<String> failed = headers.failedRecipients();
-      for (String address :
-          failed.isEmpty() ? java.util.Collections.<String>singletonList(null) : failed) {
+      if (failed.isEmpty()) {
+        failed = java.util.Collections.singletonList(headers.firstOtherAddress(scan.region));
+      }
+      for (String address : failed) {
         recipients.add(fromText(address, scan.region, scan));
       }
     }
@@ -120,7 +124,8 @@ public final class BounceReader {
         problem);
   }
 
-  private BounceRecipient fromReport(Map<String, String> group, TextScan scan) {
+  private BounceRecipient fromReport(
+      Map<String, String> group, TextScan scan, boolean onlyRecipient) {
     String recipient = ReportFields.value(group, "final-recipient");
     String original = ReportFields.value(group, "original-recipient");
     if (recipient == null) {
@@ -128,16 +133,19 @@ public final class BounceReader {
     }
     String diagnostic = ReportFields.diagnostic(group);
     String block = recipient == null ? null : scan.block(recipient);
+    if (block == null && diagnostic == null && onlyRecipient) {
+      // The text names the recipient differently (Exim's "save to /path"): all of it is about them.
+      block = scan.region;
+    }
     String text = diagnostic != null ? diagnostic : block != null ? block : "";
     Finding finding = ReplyFinder.find(text);
     Stage stage = finding.stage();
     if (stage == Stage.UNKNOWN && block != null) {
       stage = ReplyFinder.stage(block, Math.min(block.length(), ReplyFinder.MAX_SCAN));
     }
-    EnhancedStatus status = statusField(group.get("status"));
     Classification c =
         classifier.classify(
-            finding.code(), status != null ? status : finding.enhanced(), stage, text);
+            finding.code(), status(statusField(group.get("status")), finding), stage, text);
     String actionField = group.get("action");
     Action action = actionField == null ? null : Action.ofField(actionField);
     if (action == null) {
@@ -217,6 +225,22 @@ public final class BounceReader {
         b.originalSubject(),
         b.recipients(),
         problem);
+  }
+
+  /**
+   * The recipient's status: the Status field, unless it only gives the class (X.0.0) and the reply
+   * carries a more precise status of the same class.
+   */
+  private static EnhancedStatus status(EnhancedStatus field, Finding reply) {
+    EnhancedStatus precise = reply.enhanced();
+    if (field == null) {
+      return precise;
+    }
+    boolean generic = field.subject() == 0 && field.detail() == 0;
+    if (generic && precise != null && precise.classDigit() == field.classDigit()) {
+      return precise;
+    }
+    return field;
   }
 
   /** The Status field's code ({@code 5.1.1}, also with a trailing comment), or null. */

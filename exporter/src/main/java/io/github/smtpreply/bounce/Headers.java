@@ -59,6 +59,25 @@ final class Headers {
     return out;
   }
 
+  /** The first address in {@code text} that is not this message's own From or To, or null. */
+  String firstOtherAddress(String text) {
+    String from = from();
+    String to = address(get("to"));
+    Matcher m = ADDRESS.matcher(text);
+    while (m.find()) {
+      String a = m.group();
+      if (!a.equalsIgnoreCase(from) && !a.equalsIgnoreCase(to)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  /** A bounce by its headers: sent by MAILER-DAEMON or postmaster, or a bounce's subject. */
+  boolean isBounce() {
+    return Markers.STANDARD.headersMatch(top, Markers.Kind.BOUNCE_HEADER);
+  }
+
   /** An RFC 3834 auto-reply, or a vacation notice marked the way common responders mark it. */
   boolean isAutoReply() {
     return Markers.STANDARD.headersMatch(top, Markers.Kind.AUTO_REPLY_HEADER);

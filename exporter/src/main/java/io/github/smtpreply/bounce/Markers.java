@@ -15,6 +15,8 @@ final class Markers {
     ORIGINAL,
     DELAYED,
     RECIPIENT,
+    NOT_RECIPIENT,
+    BOUNCE_HEADER,
     AUTO_REPLY_HEADER,
     FEEDBACK_HEADER
   }
@@ -26,17 +28,24 @@ final class Markers {
   private final String[] names;
   final List<String> recipientPrefixes;
 
+  /** Labels of lines that name an address which is not a failed recipient ("From:", …). */
+  final java.util.Set<String> notRecipientLabels;
+
   private Markers(List<String> phrases, List<Kind> kinds, List<String> names) {
     this.matcher = PhraseMatcher.of(phrases);
     this.kinds = kinds.toArray(Kind[]::new);
     this.names = names.toArray(String[]::new);
     List<String> prefixes = new ArrayList<>();
+    java.util.Set<String> labels = new java.util.HashSet<>();
     for (int i = 0; i < phrases.size(); i++) {
       if (kinds.get(i) == Kind.RECIPIENT) {
         prefixes.add(PhraseMatcher.normalize(phrases.get(i)));
+      } else if (kinds.get(i) == Kind.NOT_RECIPIENT) {
+        labels.add(PhraseMatcher.normalize(phrases.get(i)));
       }
     }
     this.recipientPrefixes = List.copyOf(prefixes);
+    this.notRecipientLabels = java.util.Set.copyOf(labels);
   }
 
   private static Markers load() {

@@ -21,8 +21,11 @@ final class TextScan {
    */
   private static final Pattern RECIPIENT_LINE =
       Pattern.compile(
-          "<?(?:mailto:)?([^\\s<>()\\[\\]:;@,\"']+@[A-Za-z0-9\\[][A-Za-z0-9.\\-\\]]*[A-Za-z0-9\\]])>?"
+          "[<\"]?(?:mailto:)?([^\\s<>()\\[\\]:;@,\"']+@[A-Za-z0-9\\[][A-Za-z0-9.\\-\\]]*[A-Za-z0-9\\]])[>\"]?"
               + "(?:\\s*|\\s*:(.*)|\\.{3}(.*)|\\s+(\\(.*)|\\s+on\\s.*)");
+
+  /** "Some words: rest": a labelled line, such as "To: a@b" or "Unknown user: a@b". */
+  private static final Pattern LABEL = Pattern.compile("([A-Za-z][A-Za-z \\-]{0,39}):\\s*(.+)");
 
   private static final Pattern HEADER_FIELD = Pattern.compile("(?i)(message-id|subject):\\s*(.*)");
 
@@ -66,15 +69,10 @@ final class TextScan {
     Markers markers = Markers.STANDARD;
     long[] hits = markers.hits();
     String[] lines = text.split("\r?\n", -1);
-    Map<String, StringBuilder> blocks = new LinkedHashMap<>();
-    Map<String, String> keys = new LinkedHashMap<>();
-    StringBuilder preamble = new StringBuilder();
-    StringBuilder current = null;
     int end = lines.length;
     for (int n = 0; n < lines.length; n++) {
-      String line = lines[n];
       long[] lineHits = markers.hits();
-      markers.matcher.scan(line, 0, line.length(), lineHits);
+      markers.matcher.scan(lines[n], 0, lines[n].length(), lineHits);
       if (markers.any(lineHits, Markers.Kind.ORIGINAL)) {
         end = n;
         break;
@@ -82,16 +80,27 @@ final class TextScan {
       for (int w = 0; w < hits.length; w++) {
         hits[w] |= lineHits[w];
       }
-      String[] recipient = recipientOf(line.strip(), markers);
-      if (recipient != null) {
-        String key = recipient[0].toLowerCase(Locale.ROOT);
-        String address = keys.computeIfAbsent(key, k -> recipient[0]);
+    }
+    // Lines that name a recipient: the strong forms where there are any, else the weak ones.
+    String[][] named = new String[end][];
+    boolean strong = false;
+    for (int n = 0; n < end; n++) {
+      named[n] = recipientOf(lines[n].strip(), markers);
+      strong |= named[n] != null && named[n][2] == null;
+    }
+    Map<String, StringBuilder> blocks = new LinkedHashMap<>();
+    Map<String, String> keys = new LinkedHashMap<>();
+    StringBuilder preamble = new StringBuilder();
+    StringBuilder current = null;
+    for (int n = 0; n < end; n++) {
+      String[] recipient = named[n];
+      if (recipient != null && (recipient[2] == null || !strong)) {
+        String address =
+            keys.computeIfAbsent(recipient[0].toLowerCase(Locale.ROOT), k -> recipient[0]);
         current = blocks.computeIfAbsent(address, a -> new StringBuilder());
         append(current, recipient[1]);
-      } else if (current != null) {
-        append(current, line.strip());
       } else {
-        append(preamble, line.strip());
+        append(current != null ? current : preamble, lines[n].strip());
       }
     }
     String messageId = null;
@@ -129,17 +138,35 @@ final class TextScan {
     return null;
   }
 
-  /** The address and the rest of the line if {@code line} names a recipient, else null. */
+  /**
+   * If {@code line} names a recipient: the address, the rest of the line, and {@code null} for a
+   * strong form (the address leads the line, or follows a prefix such as "Failed recipient:") or
+   * the prefix for a weak one (any other "words: address" line, such as "To: address"). Else null.
+   */
   static String[] recipientOf(String line, Markers markers) {
     if (line.isEmpty() || line.indexOf('@') < 0) {
       return null;
     }
     String rest = line;
+    String weak = null;
     String lower = line.toLowerCase(Locale.ROOT);
+    boolean prefixed = false;
     for (String prefix : markers.recipientPrefixes) {
       if (lower.startsWith(prefix)) {
         rest = line.substring(prefix.length()).strip();
+        prefixed = true;
         break;
+      }
+    }
+    if (!prefixed) {
+      Matcher label = LABEL.matcher(line);
+      if (label.matches()) {
+        String name = label.group(1).toLowerCase(Locale.ROOT).strip();
+        if (markers.notRecipientLabels.contains(name)) {
+          return null;
+        }
+        weak = name;
+        rest = label.group(2);
       }
     }
     Matcher m = RECIPIENT_LINE.matcher(rest);
@@ -147,7 +174,7 @@ final class TextScan {
       return null;
     }
     String tail = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-    return new String[] {m.group(1), tail == null ? "" : tail.strip()};
+    return new String[] {m.group(1), tail == null ? "" : tail.strip(), weak};
   }
 
   private static void append(StringBuilder block, String text) {
