@@ -10,6 +10,11 @@ public enum Flag {
   STATUS_ASSIGNED,
   /** The reply's lines carried different codes. */
   MIXED_CODES,
+  /**
+   * Neither code nor status said the class; the report around the reply did (a bounce that gave up
+   * is permanent, one that will retry is transient).
+   */
+  CLASS_FROM_REPORT,
   /** The input was longer than the finder reads; only its start was classified. */
   TRUNCATED
 }

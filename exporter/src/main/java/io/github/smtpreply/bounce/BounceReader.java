@@ -2,6 +2,7 @@ package io.github.smtpreply.bounce;
 
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.classify.Flag;
 import io.github.smtpreply.classify.Reason;
 import io.github.smtpreply.reply.EnhancedStatus;
 import io.github.smtpreply.reply.Finding;
@@ -12,6 +13,7 @@ import io.github.smtpreply.reply.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,6 +150,7 @@ public final class BounceReader {
             finding.code(), status(statusField(group.get("status")), finding), stage, text);
     String actionField = group.get("action");
     Action action = actionField == null ? null : Action.ofField(actionField);
+    c = inReport(c, action == Action.DELAYED || (action == null && scan.delayed));
     if (action == null) {
       action = actionOf(c, scan.delayed);
     }
@@ -167,7 +170,37 @@ public final class BounceReader {
       // The block names no reply: the explanation above the recipient list may.
       c = classifier.classifyText(scan.preamble + "\n" + block);
     }
+    c = inReport(c, scan.delayed);
     return new BounceRecipient(recipient, null, actionOf(c, scan.delayed), null, block, null, c);
+  }
+
+  /**
+   * A failure with no code and no status still has a class for the sender: permanent when the MTA
+   * gave up, transient when it will retry. Sisimai and the MTAs' own DSNs read bounces this way.
+   */
+  private static Classification inReport(Classification c, boolean delayed) {
+    if (c.replyClass() != ReplyClass.UNKNOWN) {
+      return c;
+    }
+    ReplyClass replyClass = delayed ? ReplyClass.TRANSIENT : ReplyClass.PERMANENT;
+    EnhancedStatus status =
+        c.status() != null ? c.status() : EnhancedStatus.of(replyClass.digit(), 0, 0);
+    EnumSet<Flag> flags = EnumSet.of(Flag.CLASS_FROM_REPORT);
+    flags.addAll(c.flags());
+    if (c.status() == null) {
+      flags.add(Flag.STATUS_ASSIGNED);
+    }
+    return new Classification(
+        c.code(),
+        c.enhanced(),
+        status,
+        replyClass,
+        c.reason(),
+        c.stage(),
+        c.provider(),
+        c.rule(),
+        flags,
+        c.text());
   }
 
   private static Action actionOf(Classification c, boolean delayed) {

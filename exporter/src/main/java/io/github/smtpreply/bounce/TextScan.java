@@ -24,6 +24,17 @@ final class TextScan {
           "[<\"]?(?:mailto:)?([^\\s<>()\\[\\]:;@,\"']+@[A-Za-z0-9\\[][A-Za-z0-9.\\-\\]]*[A-Za-z0-9\\]])[>\"]?"
               + "(?:\\s*|\\s*:(.*)|\\.{3}(.*)|\\s+(\\(.*)|\\s+on\\s.*)");
 
+  /**
+   * The start of a session transcript line that names a recipient: the direction marker of Sendmail
+   * and InterScan ({@code <<<}, {@code Received >>>}), a RCPT command, or a reply code (group 1)
+   * with its status.
+   */
+  private static final Pattern TRANSCRIPT =
+      Pattern.compile(
+          "(?:(?:sent|received)?\\s*(?:<<<|>>>)\\s*)?(?:rcpt to:\\s*)?"
+              + "([245]\\d\\d(?:[ -][245]\\.\\d{1,3}\\.\\d{1,3})?\\s+)?",
+          Pattern.CASE_INSENSITIVE);
+
   /** "Some words: rest": a labelled line, such as "To: a@b" or "Unknown user: a@b". */
   private static final Pattern LABEL = Pattern.compile("([A-Za-z][A-Za-z \\-]{0,39}):\\s*(.+)");
 
@@ -169,12 +180,20 @@ final class TextScan {
         rest = label.group(2);
       }
     }
+    Matcher transcript = TRANSCRIPT.matcher(rest);
+    boolean replyLine = false;
+    if (weak == null && transcript.lookingAt() && transcript.end() > 0) {
+      replyLine = transcript.group(1) != null;
+      rest = rest.substring(transcript.end());
+    }
     Matcher m = RECIPIENT_LINE.matcher(rest);
     if (!m.matches()) {
       return null;
     }
     String tail = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-    return new String[] {m.group(1), tail == null ? "" : tail.strip(), weak};
+    // A reply line of a transcript ("550 <a@b>... User unknown") is the diagnostic itself.
+    String text = replyLine ? line : tail == null ? "" : tail.strip();
+    return new String[] {m.group(1), text, weak};
   }
 
   private static void append(StringBuilder block, String text) {
