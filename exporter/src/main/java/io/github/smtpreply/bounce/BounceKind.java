@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What kind of message the reader was given. */
 public enum BounceKind {
-  /** An RFC 3464 (or RFC 6533) delivery status notification. */
+  /**
+   * A structured delivery report: an RFC 3464 (or RFC 6533) delivery status notification, or a
+   * provider's machine-readable notice (Amazon SES JSON).
+   */
   DELIVERY_STATUS,
   /** A bounce in one of the non-standard text formats (qmail, Exim, Exchange, providers, …). */
   TEXT_BOUNCE,

@@ -92,6 +92,10 @@ public final class BounceReader {
           recipients,
           problem);
     }
+    SesNotification ses = SesNotification.parse(text);
+    if (ses != null) {
+      return fromSes(ses, scan, problem);
+    }
     boolean bounce = scan.format != null || headers.isBounce();
     if (!bounce && headers.isAutoReply()) {
       return autoReply(headers, problem);
@@ -122,6 +126,30 @@ public final class BounceReader {
         null,
         headers.original("message-id", scan.originalMessageId),
         headers.original("subject", scan.originalSubject),
+        recipients,
+        problem);
+  }
+
+  private Bounce fromSes(SesNotification ses, TextScan scan, String problem) {
+    List<BounceRecipient> recipients = new ArrayList<>();
+    boolean complaint = ses.type().equals("Complaint");
+    for (Map<String, String> group : ses.recipients()) {
+      if (complaint) {
+        String rcpt = ReportFields.value(group, "final-recipient");
+        Classification c = notABounce(Reason.FEEDBACK, "feedback-report", "Amazon SES complaint");
+        recipients.add(new BounceRecipient(rcpt, null, Action.FEEDBACK, null, "", null, c));
+      } else {
+        recipients.add(fromReport(group, scan, ses.recipients().size() == 1));
+      }
+    }
+    return new Bounce(
+        complaint ? BounceKind.FEEDBACK : BounceKind.DELIVERY_STATUS,
+        "amazon-ses",
+        ses.reportingMta(),
+        null,
+        null,
+        ses.messageId(),
+        ses.subject(),
         recipients,
         problem);
   }
