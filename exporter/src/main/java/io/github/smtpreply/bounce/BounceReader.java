@@ -64,7 +64,7 @@ public final class BounceReader {
     Headers headers = new Headers(content.headers, content.originalHeaders);
     String problem = content.problems.isEmpty() ? null : String.join("; ", content.problems);
     String text = String.join("\n", content.texts);
-    TextScan scan = TextScan.of(text);
+    TextScan scan = TextScan.of(text, headers.to());
 
     if (content.feedbackReport != null || headers.isFeedback()) {
       return feedback(content, headers, scan, problem);

@@ -34,6 +34,11 @@ final class Headers {
     return address(get("from"));
   }
 
+  /** The address in the To field, or null: for a bounce, the sender of the original. */
+  String to() {
+    return address(get("to"));
+  }
+
   /** The returned original's field, else {@code fallback} (the value quoted in the text). */
   String original(String name, String fallback) {
     String v = first(original, name);
@@ -62,7 +67,7 @@ final class Headers {
   /** The first address in {@code text} that is not this message's own From or To, or null. */
   String firstOtherAddress(String text) {
     String from = from();
-    String to = address(get("to"));
+    String to = to();
     Matcher m = ADDRESS.matcher(text);
     while (m.find()) {
       String a = m.group();

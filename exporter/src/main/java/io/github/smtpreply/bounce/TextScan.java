@@ -76,7 +76,11 @@ final class TextScan {
     this.originalSubject = originalSubject;
   }
 
-  static TextScan of(String text) {
+  /**
+   * Scans {@code text}; {@code sender} (the bounce's own addressee, who sent the original) is never
+   * taken for a failed recipient, as a transcript names it in the MAIL command and its reply.
+   */
+  static TextScan of(String text, String sender) {
     Markers markers = Markers.STANDARD;
     long[] hits = markers.hits();
     String[] lines = text.split("\r?\n", -1);
@@ -97,6 +101,9 @@ final class TextScan {
     boolean strong = false;
     for (int n = 0; n < end; n++) {
       named[n] = recipientOf(lines[n].strip(), markers);
+      if (named[n] != null && named[n][0].equalsIgnoreCase(sender)) {
+        named[n] = null;
+      }
       strong |= named[n] != null && named[n][2] == null;
     }
     Map<String, StringBuilder> blocks = new LinkedHashMap<>();
