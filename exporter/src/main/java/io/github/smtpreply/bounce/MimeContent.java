@@ -75,6 +75,12 @@ final class MimeContent {
     if (content.texts.isEmpty()) {
       content.texts.addAll(content.htmlTexts);
     }
+    if (content.texts.isEmpty()
+        && content.deliveryStatus.isEmpty()
+        && !content.problems.isEmpty()) {
+      // The MIME structure is broken: read the body as plain text, so a bounce in it still counts.
+      content.texts.add(rawBody(raw));
+    }
     return content;
   }
 
@@ -90,6 +96,11 @@ final class MimeContent {
       if (depth >= MAX_DEPTH) {
         problems.add(
             "MIME parts nested deeper than " + MAX_DEPTH + "; the inner ones were not read");
+        return;
+      }
+      if (!hasBoundary(part)) {
+        problems.add("a multipart without boundary was read as text");
+        texts.add(text(part, null));
         return;
       }
       Object content = part.getContent();
@@ -140,6 +151,15 @@ final class MimeContent {
     }
   }
 
+  private static boolean hasBoundary(Part part) {
+    try {
+      String boundary = new ContentType(part.getContentType()).getParameter("boundary");
+      return boundary != null && !boundary.isEmpty();
+    } catch (MessagingException | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static String baseType(Part part) {
     try {
       String value = part.getContentType();
@@ -177,6 +197,19 @@ final class MimeContent {
       // No usable Content-Type: guess below.
     }
     return decode(bytes, charset);
+  }
+
+  /** The bytes after the header block, at most {@link #MAX_TEXT_BYTES}, as text. */
+  private static String rawBody(byte[] raw) {
+    int start = 0;
+    for (int i = 0; i + 1 < raw.length; i++) {
+      if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length))) {
+        start = raw[i + 1] == '\n' ? i + 2 : i + 3;
+        break;
+      }
+    }
+    int end = Math.min(raw.length, start + MAX_TEXT_BYTES);
+    return decode(java.util.Arrays.copyOfRange(raw, start, end), null);
   }
 
   private static InputStream raw(Part part) throws MessagingException {

@@ -37,6 +37,13 @@ public final class SmtpReplyCli {
         smtp-reply log --format postfix|exim FILE|-
             An MTA log to TSV, one row per delivery or reject event, in order:
             status, code, enhanced, class, reason, stage, route.
+        smtp-reply dsn FILE... | -
+            Bounce messages (RFC 3464 reports, qmail, Exim, Sendmail, Exchange, Gmail,
+            Amazon SES and other text bounces) to TSV, one row per recipient in order:
+            file, index, recipient, action, status, code, enhanced, class, reason.
+            Feedback reports and auto-replies are labelled (action feedback or
+            auto-replied); a message not understood gives action not-understood and
+            its reason on stderr (exit 1).
         smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
                          [--from-beginning] [--checkpoint-dir DIR] [--web-config FILE] [--demo]
             The exporter: /metrics, the explanation pages /codes, /codes/{code},
@@ -45,9 +52,13 @@ public final class SmtpReplyCli {
             checkpoint per file; with no log given, a bundled DEMO log is replayed.
         smtp-reply score-replies FILE [--misses]
             Agreement of `classify` with a replies table (the dev corpus format).
+        smtp-reply score-bounces FILE [--misses]
+            Agreement of `dsn` with a bounces table (the dev corpus format; email
+            paths relative to the table): code, status, class, reason.
         smtp-reply --help | --version
 
-      Exit codes: 0 done, 1 input could not be read, 2 bad command line.
+      Exit codes: 0 done, 1 input could not be read (or a bounce not understood),
+      2 bad command line.
       """;
 
   private SmtpReplyCli() {}

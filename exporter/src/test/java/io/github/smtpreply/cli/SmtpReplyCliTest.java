@@ -138,4 +138,69 @@ class SmtpReplyCliTest {
     assertThat(run("", "log", "--format", "sendmail", "-")).isEqualTo(SmtpReplyCli.USAGE);
     assertThat(err()).contains("unknown log format 'sendmail'");
   }
+
+  private static String fixture(String name) throws Exception {
+    return java.nio.file.Path.of(SmtpReplyCliTest.class.getResource("/fixtures/" + name).toURI())
+        .toString();
+  }
+
+  @Test
+  void dsnPrintsOneRowPerRecipientInOrder() throws Exception {
+    String postfix = fixture("bounces/lhost-postfix-02.eml");
+    String qmail = fixture("bounces/lhost-qmail-01.eml");
+    assertThat(run("", "dsn", postfix, qmail)).isZero();
+    assertThat(out().split("\n"))
+        .containsExactly(
+            "file\tindex\trecipient\taction\tstatus\tcode\tenhanced\tclass\treason",
+            postfix
+                + "\t1\tfiltered@example.co.jp\tfailed\t5.2.1\t550\t5.2.1\tpermanent\tuser_unknown",
+            postfix
+                + "\t2\tuserunknown@example.co.jp\tfailed\t5.1.1\t550\t5.1.1\tpermanent\tuser_unknown",
+            qmail
+                + "\t1\tkijitora@example.ne.jp\tfailed\t5.5.0\t550\t5.5.0\tpermanent\tuser_unknown");
+  }
+
+  @Test
+  void dsnReadsOneMessageFromStdinAndLabelsAutoReplies() throws Exception {
+    String vacation =
+        java.nio.file.Files.readString(java.nio.file.Path.of(fixture("bounces/rfc3834-01.eml")));
+    assertThat(run(vacation, "dsn", "-")).isZero();
+    assertThat(out())
+        .endsWith("-\t1\tkijitora@example.net\tauto-replied\tnone\tnone\tnone\tnone\tauto_reply\n");
+  }
+
+  @Test
+  void dsnReportsAMessageItCannotUnderstandWithTheReason() {
+    assertThat(run("Subject: hello\n\nJust a note.\n", "dsn", "-"))
+        .isEqualTo(SmtpReplyCli.INPUT_ERROR);
+    assertThat(out()).endsWith("-\t1\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone\n");
+    assertThat(err()).contains("-: not understood: no delivery-status part");
+  }
+
+  @Test
+  void dsnNeedsAFile() {
+    assertThat(run("", "dsn")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(run("", "dsn", "/no/such/bounce.eml")).isEqualTo(SmtpReplyCli.INPUT_ERROR);
+    assertThat(err()).contains("/no/such/bounce.eml: cannot read");
+  }
+
+  @Test
+  void scoresAgreementOnABouncesTable() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("score-bounces");
+    java.nio.file.Files.createDirectory(dir.resolve("emails"));
+    java.nio.file.Files.copy(
+        java.nio.file.Path.of(fixture("bounces/lhost-qmail-01.eml")), dir.resolve("emails/q.eml"));
+    java.nio.file.Path table = dir.resolve("bounces.tsv");
+    java.nio.file.Files.writeString(
+        table,
+        "email_file\trecipient_index\texpected_status\texpected_replycode\texpected_reason"
+            + "\texpected_hardbounce\texpected_action\tmta_module\tlabels_disagree\n"
+            + "emails/q.eml\t1\t5.5.0\t550\tuserunknown\ttrue\tfailed\tqmail\tno\n");
+    assertThat(run("", "score-bounces", table.toString())).isZero();
+    assertThat(out())
+        .containsPattern("(?m)^code\\s+1 /\\s+1 ")
+        .containsPattern("(?m)^status\\s+1 /\\s+1 ")
+        .containsPattern("(?m)^class\\s+1 /\\s+1 ")
+        .containsPattern("(?m)^reason\\s+1 /\\s+1 ");
+  }
 }
