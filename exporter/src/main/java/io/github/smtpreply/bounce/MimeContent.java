@@ -9,6 +9,9 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +39,21 @@ final class MimeContent {
   static final int MAX_TEXT_BYTES = 256 * 1024;
 
   private static final Session SESSION = Session.getInstance(lenientParsing());
+
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail 2.1 looks up its StreamProvider for every body part, through ServiceLoader (a
+    // class-path scan) unless this system property names the provider: naming Angus's makes
+    // reading a bounce 2-3x faster, and more so on a large class path. A value already set wins.
+    try {
+      if (System.getProperty(STREAM_PROVIDER) == null) {
+        System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+      }
+    } catch (SecurityException e) {
+      // Not allowed: the lookup stays slow but works.
+    }
+  }
 
   /** Top-level header lines, {@code name: value}, unfolded and decoded. */
   final List<String> headers = new ArrayList<>();
@@ -103,12 +121,12 @@ final class MimeContent {
         texts.add(text(part, null));
         return;
       }
-      Object content = part.getContent();
-      if (content instanceof Multipart multipart) {
-        int count = multipart.getCount();
-        for (int i = 0; i < count; i++) {
-          walk(multipart.getBodyPart(i), depth + 1);
-        }
+      // Parsed straight from the part's bytes: getContent() would go through Jakarta
+      // Activation's handler lookup, which costs more than the parse itself.
+      Multipart multipart = new MimeMultipart(new MimePartDataSource((MimePart) part));
+      int count = multipart.getCount();
+      for (int i = 0; i < count; i++) {
+        walk(multipart.getBodyPart(i), depth + 1);
       }
       return;
     }
@@ -124,7 +142,7 @@ final class MimeContent {
           "message/rfc822-headers",
           "message/global-headers" -> {
         if (originalHeaders.isEmpty()) {
-          try (InputStream in = part.getInputStream()) {
+          try (InputStream in = decoded(part)) {
             addHeaders(new InternetHeaders(in).getAllHeaders(), originalHeaders);
           }
         }
@@ -175,7 +193,7 @@ final class MimeContent {
   /** The part's text, transfer-decoded and charset-decoded, at most {@link #MAX_TEXT_BYTES}. */
   private String text(Part part, String defaultCharset) throws MessagingException, IOException {
     byte[] bytes;
-    try (InputStream in = part.getInputStream()) {
+    try (InputStream in = decoded(part)) {
       bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
     } catch (MessagingException | IOException | RuntimeException e) {
       // An unknown or broken transfer encoding: read the part as it stands.
@@ -210,6 +228,11 @@ final class MimeContent {
     }
     int end = Math.min(raw.length, start + MAX_TEXT_BYTES);
     return decode(java.util.Arrays.copyOfRange(raw, start, end), null);
+  }
+
+  /** The part's content, transfer-decoded, without Jakarta Activation's handler lookup. */
+  private static InputStream decoded(Part part) throws MessagingException, IOException {
+    return new MimePartDataSource((MimePart) part).getInputStream();
   }
 
   private static InputStream raw(Part part) throws MessagingException {
