@@ -60,6 +60,14 @@ public final class BounceReader {
 
   /** Reads one message (RFC 5322 bytes). */
   public Bounce read(byte[] message) {
+    return read(message, true);
+  }
+
+  /**
+   * @param mayOpenAttached whether a message attached to this one may be read in its place (a
+   *     bounce forwarded as an attachment); false inside that attachment, so nesting stops there
+   */
+  private Bounce read(byte[] message, boolean mayOpenAttached) {
     MimeContent content = MimeContent.of(message);
     Headers headers = new Headers(content.headers, content.originalHeaders);
     String problem = content.problems.isEmpty() ? null : String.join("; ", content.problems);
@@ -69,9 +77,37 @@ public final class BounceReader {
     if (content.feedbackReport != null || headers.isFeedback()) {
       return feedback(content, headers, scan, problem);
     }
+    List<String> reports = new ArrayList<>(content.deliveryStatus);
+    if (reports.isEmpty()) {
+      // A report whose MIME structure was lost: its fields sit in the text.
+      String embedded = ReportFields.embedded(text);
+      if (embedded != null) {
+        reports.add(embedded);
+      }
+    }
+    Bounce report = fromReports(reports, content.globalDeliveryStatus, headers, scan, problem);
+    if (report != null) {
+      return report;
+    }
+    SesNotification ses = SesNotification.parse(text);
+    if (ses != null) {
+      return fromSes(ses, scan, problem);
+    }
+    Bounce bounce = fromText(headers, scan, problem);
+    if (mayOpenAttached && content.attached != null && !namesAReply(bounce)) {
+      Bounce forwarded = read(content.attached, false);
+      if (namesAReply(forwarded)) {
+        return forwarded;
+      }
+    }
+    return bounce;
+  }
+
+  private Bounce fromReports(
+      List<String> reports, boolean global, Headers headers, TextScan scan, String problem) {
     List<BounceRecipient> recipients = new ArrayList<>();
     Map<String, String> perMessage = Map.of();
-    for (String part : content.deliveryStatus) {
+    for (String part : reports) {
       ReportFields fields = ReportFields.parse(part);
       if (perMessage.isEmpty()) {
         perMessage = fields.message;
@@ -80,26 +116,27 @@ public final class BounceReader {
         recipients.add(fromReport(group, scan, fields.recipients.size() == 1));
       }
     }
-    if (!recipients.isEmpty()) {
-      return new Bounce(
-          BounceKind.DELIVERY_STATUS,
-          content.globalDeliveryStatus ? "rfc6533" : "rfc3464",
-          ReportFields.value(perMessage, "reporting-mta"),
-          ReportFields.value(perMessage, "original-envelope-id"),
-          ReportFields.value(perMessage, "arrival-date"),
-          headers.original("message-id", scan.originalMessageId),
-          headers.original("subject", scan.originalSubject),
-          recipients,
-          problem);
+    if (recipients.isEmpty()) {
+      return null;
     }
-    SesNotification ses = SesNotification.parse(text);
-    if (ses != null) {
-      return fromSes(ses, scan, problem);
-    }
+    return new Bounce(
+        BounceKind.DELIVERY_STATUS,
+        global ? "rfc6533" : "rfc3464",
+        ReportFields.value(perMessage, "reporting-mta"),
+        ReportFields.value(perMessage, "original-envelope-id"),
+        ReportFields.value(perMessage, "arrival-date"),
+        headers.original("message-id", scan.originalMessageId),
+        headers.original("subject", scan.originalSubject),
+        recipients,
+        problem);
+  }
+
+  private Bounce fromText(Headers headers, TextScan scan, String problem) {
     boolean bounce = scan.format != null || headers.isBounce();
     if (!bounce && headers.isAutoReply()) {
       return autoReply(headers, problem);
     }
+    List<BounceRecipient> recipients = new ArrayList<>();
     for (Map.Entry<String, String> block : scan.blocks.entrySet()) {
       recipients.add(fromText(block.getKey(), block.getValue(), scan));
     }
@@ -128,6 +165,16 @@ public final class BounceReader {
         headers.original("subject", scan.originalSubject),
         recipients,
         problem);
+  }
+
+  /** True if some recipient's reply was found: a code or a status in the message itself. */
+  private static boolean namesAReply(Bounce bounce) {
+    for (BounceRecipient r : bounce.recipients()) {
+      if (r.classification().code() != null || r.classification().enhanced() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Bounce fromSes(SesNotification ses, TextScan scan, String problem) {
@@ -194,9 +241,12 @@ public final class BounceReader {
 
   private BounceRecipient fromText(String recipient, String block, TextScan scan) {
     Classification c = classifier.classifyText(block);
-    if (c.code() == null && c.enhanced() == null && c.rule() == null && !scan.preamble.isEmpty()) {
-      // The block names no reply: the explanation above the recipient list may.
-      c = classifier.classifyText(scan.preamble + "\n" + block);
+    if (!isFailure(c) && !scan.preamble.isEmpty()) {
+      // The block names no failure: the explanation above the recipient list may.
+      Classification withPreamble = classifier.classifyText(scan.preamble + "\n" + block);
+      if (isFailure(withPreamble) || c.code() == null) {
+        c = withPreamble;
+      }
     }
     c = inReport(c, scan.delayed);
     return new BounceRecipient(recipient, null, actionOf(c, scan.delayed), null, block, null, c);
@@ -229,6 +279,13 @@ public final class BounceReader {
         c.rule(),
         flags,
         c.text());
+  }
+
+  /** A reply that says why delivery failed: a 4xx or 5xx code or status, or a known reason. */
+  private static boolean isFailure(Classification c) {
+    return c.replyClass() == ReplyClass.TRANSIENT
+        || c.replyClass() == ReplyClass.PERMANENT
+        || (c.replyClass() == ReplyClass.UNKNOWN && c.rule() != null);
   }
 
   private static Action actionOf(Classification c, boolean delayed) {

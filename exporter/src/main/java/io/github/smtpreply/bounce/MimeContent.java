@@ -37,6 +37,7 @@ final class MimeContent {
   static final int MAX_DEPTH = 8;
   static final int MAX_PARTS = 64;
   static final int MAX_TEXT_BYTES = 256 * 1024;
+  static final int MAX_ATTACHED_BYTES = 1024 * 1024;
 
   private static final Session SESSION = Session.getInstance(lenientParsing());
 
@@ -73,6 +74,12 @@ final class MimeContent {
   final List<String> originalHeaders = new ArrayList<>();
 
   final List<String> problems = new ArrayList<>();
+
+  /**
+   * The first attached message (the returned original, or a forwarded bounce), at most {@link
+   * #MAX_ATTACHED_BYTES}; {@code null} when none.
+   */
+  byte[] attached;
 
   private final List<String> htmlTexts = new ArrayList<>();
   private int parts;
@@ -144,6 +151,11 @@ final class MimeContent {
         if (originalHeaders.isEmpty()) {
           try (InputStream in = decoded(part)) {
             addHeaders(new InternetHeaders(in).getAllHeaders(), originalHeaders);
+          }
+          if (!type.endsWith("headers")) {
+            try (InputStream in = decoded(part)) {
+              attached = in.readNBytes(MAX_ATTACHED_BYTES);
+            }
           }
         }
       }

@@ -112,6 +112,82 @@ final class ReportFields {
         : value(group, "diagnostic-code");
   }
 
+  /** The per-recipient and per-message field names of RFC 3464 (x- fields are accepted too). */
+  private static final java.util.Set<String> DSN_FIELDS =
+      java.util.Set.of(
+          "reporting-mta",
+          "dsn-gateway",
+          "received-from-mta",
+          "arrival-date",
+          "original-envelope-id",
+          "original-recipient",
+          "final-recipient",
+          "action",
+          "status",
+          "remote-mta",
+          "diagnostic-code",
+          "last-attempt-date",
+          "final-log-id",
+          "will-retry-until");
+
+  /**
+   * The delivery-status fields quoted in a text whose MIME structure was lost: from the per-message
+   * fields before the first Final-Recipient line to the first line that is not a report field; null
+   * when the text has no Final-Recipient line.
+   */
+  static String embedded(String text) {
+    String[] lines = text.split("\r?\n", -1);
+    int first = -1;
+    for (int n = 0; n < lines.length && first < 0; n++) {
+      if (lines[n].regionMatches(true, 0, "final-recipient:", 0, 16)) {
+        first = n;
+      }
+    }
+    if (first < 0) {
+      return null;
+    }
+    int start = first;
+    while (start > 0 && (lines[start - 1].isBlank() || isReportLine(lines[start - 1]))) {
+      start--;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int n = start; n < lines.length; n++) {
+      String line = lines[n];
+      if (!line.isBlank()
+          && !isReportLine(line)
+          && line.charAt(0) != ' '
+          && line.charAt(0) != '\t') {
+        break;
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static boolean isReportLine(String line) {
+    int colon = line.indexOf(':');
+    if (colon <= 0 || !isFieldName(line, colon)) {
+      return false;
+    }
+    String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
+    return DSN_FIELDS.contains(name) || name.startsWith("x-");
+  }
+
+  /** Every value of field {@code name} in {@code text}, in order ({@code Original-Rcpt-To}). */
+  static List<String> all(String text, String name) {
+    List<String> values = new ArrayList<>();
+    String prefix = name + ":";
+    for (String line : text.split("\r?\n")) {
+      if (line.regionMatches(true, 0, prefix, 0, prefix.length())) {
+        String value = value(Map.of(name, line.substring(prefix.length()).strip()), name);
+        if (value != null) {
+          values.add(value);
+        }
+      }
+    }
+    return values;
+  }
+
   private static boolean isTypeName(String value, int semi) {
     for (int i = 0; i < semi; i++) {
       char c = value.charAt(i);

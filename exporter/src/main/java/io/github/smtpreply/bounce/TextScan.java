@@ -22,7 +22,7 @@ final class TextScan {
   private static final Pattern RECIPIENT_LINE =
       Pattern.compile(
           "[<\"]?(?:mailto:)?([^\\s<>()\\[\\]:;@,\"']+@[A-Za-z0-9\\[][A-Za-z0-9.\\-\\]]*[A-Za-z0-9\\]])[>\"]?"
-              + "(?:\\s*|\\s*:(.*)|\\.{3}(.*)|\\s+(\\(.*)|\\s+on\\s.*)");
+              + "(?:\\s*|\\s*:(.*)|\\s*\\.{3}(.*)|\\s+(\\(.*)|\\s+on\\s.*)");
 
   /**
    * The start of a session transcript line that names a recipient: the direction marker of Sendmail
@@ -34,6 +34,8 @@ final class TextScan {
           "(?:(?:sent|received)?\\s*(?:<<<|>>>)\\s*)?(?:rcpt to:\\s*)?"
               + "([245]\\d\\d(?:[ -][245]\\.\\d{1,3}\\.\\d{1,3})?\\s+)?",
           Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern QUOTED_REPLY = Pattern.compile("[245]\\d\\d[ -]");
 
   /** "Some words: rest": a labelled line, such as "To: a@b" or "Unknown user: a@b". */
   private static final Pattern LABEL = Pattern.compile("([A-Za-z][A-Za-z \\-]{0,39}):\\s*(.+)");
@@ -198,8 +200,12 @@ final class TextScan {
       return null;
     }
     String tail = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-    // A reply line of a transcript ("550 <a@b>... User unknown") is the diagnostic itself.
-    String text = replyLine ? line : tail == null ? "" : tail.strip();
+    // A reply line of a transcript ("550 <a@b>... User unknown") is the diagnostic itself, unless
+    // it quotes the remote server's own reply ("554 <a@b>... 550 Host unknown").
+    String text = tail == null ? "" : tail.strip();
+    if (replyLine && !QUOTED_REPLY.matcher(text).lookingAt()) {
+      text = line;
+    }
     return new String[] {m.group(1), text, weak};
   }
 
