@@ -240,10 +240,10 @@ public final class BounceReader {
   }
 
   private BounceRecipient fromText(String recipient, String block, TextScan scan) {
-    Classification c = classifier.classifyText(block);
+    Classification c = failureIn(block);
     if (!isFailure(c) && !scan.preamble.isEmpty()) {
       // The block names no failure: the explanation above the recipient list may.
-      Classification withPreamble = classifier.classifyText(scan.preamble + "\n" + block);
+      Classification withPreamble = failureIn(scan.preamble + "\n" + block);
       if (isFailure(withPreamble) || c.code() == null) {
         c = withPreamble;
       }
@@ -281,6 +281,26 @@ public final class BounceReader {
         c.text());
   }
 
+  /**
+   * The first failure reply in a bounce's text: a transcript or a message summary also holds
+   * positive replies ("250 ok" to MAIL FROM, a "Size: 222" the finder may take for a code), which
+   * are skipped; when no failure follows, the first reply found.
+   */
+  private Classification failureIn(String text) {
+    Classification first = classifier.classifyText(text);
+    Classification c = first;
+    String rest = text;
+    for (int skip = 0; skip < 8 && c.code() != null && c.code().value() < 400; skip++) {
+      int at = rest.indexOf(c.text());
+      if (at < 0) {
+        break;
+      }
+      rest = rest.substring(at + 3);
+      c = classifier.classifyText(rest);
+    }
+    return isFailure(c) ? c : first;
+  }
+
   /** A reply that says why delivery failed: a 4xx or 5xx code or status, or a known reason. */
   private static boolean isFailure(Classification c) {
     return c.replyClass() == ReplyClass.TRANSIENT
@@ -300,12 +320,14 @@ public final class BounceReader {
     String reportText = content.feedbackReport == null ? "" : content.feedbackReport;
     Classification c = notABounce(Reason.FEEDBACK, "feedback-report", reportText.strip());
     ReportFields fields = ReportFields.parse(reportText);
-    String rcpt = ReportFields.value(fields.message, "original-rcpt-to");
-    if (rcpt == null) {
-      rcpt = headers.originalRecipient();
+    List<String> rcpts = ReportFields.all(reportText, "original-rcpt-to");
+    if (rcpts.isEmpty()) {
+      rcpts = java.util.Collections.singletonList(headers.originalRecipient());
     }
-    recipients.add(
-        new BounceRecipient(rcpt, null, Action.FEEDBACK, null, reportText.strip(), null, c));
+    for (String rcpt : rcpts) {
+      recipients.add(
+          new BounceRecipient(rcpt, null, Action.FEEDBACK, null, reportText.strip(), null, c));
+    }
     return new Bounce(
         BounceKind.FEEDBACK,
         content.feedbackReport != null ? "arf" : "feedback",

@@ -49,7 +49,7 @@ class BounceReaderTest {
           lhost-gmx-03.eml            | 1 | mikeneko@example.co.jp             | failed       | 5.2.1  | none | permanent | user_unknown
           lhost-gmx-03.eml            | 2 | sabineko@example.co.jp             | failed       | 5.2.2  | none | permanent | mailbox_full
           lhost-v5sendmail-07.eml     | 1 | kijitora@example.org               | failed       | 5.1.2  | 554  | permanent | host_unknown
-          lhost-v5sendmail-07.eml     | 2 | mikeneko@example.org               | failed       | 5.1.2  | 554  | permanent | host_unknown
+          lhost-v5sendmail-07.eml     | 2 | mikeneko@example.org               | failed       | 5.1.2  | 550  | permanent | host_unknown
           lhost-v5sendmail-07.eml     | 3 | hachiware@example.edu              | failed       | 5.0.0  | 550  | permanent | user_unknown
           lhost-exchange2003-02.eml   | 1 | kijitora@example.co.jp             | failed       | 5.1.1  | none | permanent | user_unknown
           lhost-exchange2003-02.eml   | 2 | mikeneko@example.co.jp             | failed       | 5.1.1  | none | permanent | user_unknown
