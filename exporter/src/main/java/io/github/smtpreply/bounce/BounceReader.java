@@ -7,6 +7,7 @@ import io.github.smtpreply.classify.Reason;
 import io.github.smtpreply.reply.EnhancedStatus;
 import io.github.smtpreply.reply.Finding;
 import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyCode;
 import io.github.smtpreply.reply.ReplyFinder;
 import io.github.smtpreply.reply.ReplyFormatException;
 import io.github.smtpreply.reply.Stage;
@@ -220,9 +221,16 @@ public final class BounceReader {
     if (stage == Stage.UNKNOWN && block != null) {
       stage = ReplyFinder.stage(block, Math.min(block.length(), ReplyFinder.MAX_SCAN));
     }
+    ReplyCode code = finding.code();
+    if (code == null && block != null && diagnostic != null) {
+      // The diagnostic carries no reply (X-Unix; 77): the text may quote the one the MTA gave.
+      ReplyCode quoted = ReplyFinder.find(block).code();
+      if (quoted != null && quoted.value() >= 400) {
+        code = quoted;
+      }
+    }
     Classification c =
-        classifier.classify(
-            finding.code(), status(statusField(group.get("status")), finding), stage, text);
+        classifier.classify(code, status(statusField(group.get("status")), finding), stage, text);
     String actionField = group.get("action");
     Action action = actionField == null ? null : Action.ofField(actionField);
     c = inReport(c, action == Action.DELAYED || (action == null && scan.delayed));
@@ -288,17 +296,28 @@ public final class BounceReader {
    */
   private Classification failureIn(String text) {
     Classification first = classifier.classifyText(text);
-    Classification c = first;
-    String rest = text;
-    for (int skip = 0; skip < 8 && c.code() != null && c.code().value() < 400; skip++) {
-      int at = rest.indexOf(c.text());
-      if (at < 0) {
-        break;
-      }
-      rest = rest.substring(at + 3);
-      c = classifier.classifyText(rest);
+    Classification failure = failureIn(text, first, 8);
+    return failure != null ? failure : first;
+  }
+
+  /** The first failure in {@code text}, where {@code c} is what the finder found; else null. */
+  private Classification failureIn(String text, Classification c, int budget) {
+    if (isFailure(c)) {
+      return c;
     }
-    return isFailure(c) ? c : first;
+    int at = c.code() == null ? -1 : text.indexOf(c.text());
+    if (at < 0 || budget == 0) {
+      return null;
+    }
+    // Look on both sides of the positive reply, the earlier text first.
+    String before = text.substring(0, at);
+    Classification found =
+        before.isBlank() ? null : failureIn(before, classifier.classifyText(before), budget / 2);
+    if (found == null) {
+      String after = text.substring(at + 3);
+      found = failureIn(after, classifier.classifyText(after), budget / 2);
+    }
+    return found;
   }
 
   /** A reply that says why delivery failed: a 4xx or 5xx code or status, or a known reason. */
