@@ -147,10 +147,15 @@ public final class BounceReader {
     }
     if (recipients.isEmpty()) {
       // A bounce that names no recipient on a line of its own: Exim's header says who, else the
-      // first address in the text that is not the bounce's own sender or addressee.
+      // first address in the text that is not the bounce's own sender or addressee, else the
+      // returned original's addressee.
       List<String> failed = headers.failedRecipients();
       if (failed.isEmpty()) {
-        failed = java.util.Collections.singletonList(headers.firstOtherAddress(scan.region));
+        String address = headers.firstOtherAddress(scan.region);
+        if (address == null) {
+          address = Headers.addressIn(headers.original("to", scan.originalTo));
+        }
+        failed = java.util.Collections.singletonList(address);
       }
       for (String address : failed) {
         recipients.add(fromText(address, scan.region, scan));

@@ -31,12 +31,12 @@ final class Headers {
 
   /** The address in the From field, or null. */
   String from() {
-    return address(get("from"));
+    return addressIn(get("from"));
   }
 
   /** The address in the To field, or null: for a bounce, the sender of the original. */
   String to() {
-    return address(get("to"));
+    return addressIn(get("to"));
   }
 
   /** The returned original's field, else {@code fallback} (the value quoted in the text). */
@@ -48,7 +48,7 @@ final class Headers {
   /** Who the original was sent to, for a report that does not say otherwise. */
   String originalRecipient() {
     String to = first(original, "x-hmxmroriginalrecipient");
-    return address(to != null ? to : first(original, "to"));
+    return addressIn(to != null ? to : first(original, "to"));
   }
 
   /** Exim's X-Failed-Recipients addresses, in order. */
@@ -104,7 +104,8 @@ final class Headers {
     return null;
   }
 
-  private static String address(String value) {
+  /** The first address in a field value, or null. */
+  static String addressIn(String value) {
     if (value == null) {
       return null;
     }

@@ -40,7 +40,8 @@ final class TextScan {
   /** "Some words: rest": a labelled line, such as "To: a@b" or "Unknown user: a@b". */
   private static final Pattern LABEL = Pattern.compile("([A-Za-z][A-Za-z \\-]{0,39}):\\s*(.+)");
 
-  private static final Pattern HEADER_FIELD = Pattern.compile("(?i)(message-id|subject):\\s*(.*)");
+  private static final Pattern HEADER_FIELD =
+      Pattern.compile("(?i)(message-id|subject|to):\\s*(.*)");
 
   /** The format named by the text, {@code null} when no bounce phrase was found. */
   final String format;
@@ -61,6 +62,9 @@ final class TextScan {
 
   final String originalSubject;
 
+  /** The To field of the returned original quoted in the text, when present. */
+  final String originalTo;
+
   private TextScan(
       String format,
       boolean delayed,
@@ -68,7 +72,8 @@ final class TextScan {
       String preamble,
       Map<String, String> blocks,
       String originalMessageId,
-      String originalSubject) {
+      String originalSubject,
+      String originalTo) {
     this.format = format;
     this.delayed = delayed;
     this.region = region;
@@ -76,6 +81,7 @@ final class TextScan {
     this.blocks = blocks;
     this.originalMessageId = originalMessageId;
     this.originalSubject = originalSubject;
+    this.originalTo = originalTo;
   }
 
   /**
@@ -99,32 +105,37 @@ final class TextScan {
       }
     }
     // Lines that name a recipient: the strong forms where there are any, else the weak ones.
-    String[][] named = new String[end][];
+    Named[] named = new Named[end];
     boolean strong = false;
     for (int n = 0; n < end; n++) {
       named[n] = recipientOf(lines[n].strip(), markers);
-      if (named[n] != null && named[n][0].equalsIgnoreCase(sender)) {
+      if (named[n] != null
+          && named[n].transcript()
+          && named[n].address().equalsIgnoreCase(sender)) {
+        // The MAIL command of a transcript and its reply name the sender, not a recipient.
         named[n] = null;
       }
-      strong |= named[n] != null && named[n][2] == null;
+      strong |= named[n] != null && !named[n].weak();
     }
     Map<String, StringBuilder> blocks = new LinkedHashMap<>();
     Map<String, String> keys = new LinkedHashMap<>();
     StringBuilder preamble = new StringBuilder();
     StringBuilder current = null;
     for (int n = 0; n < end; n++) {
-      String[] recipient = named[n];
-      if (recipient != null && (recipient[2] == null || !strong)) {
+      Named recipient = named[n];
+      if (recipient != null && (!recipient.weak() || !strong)) {
         String address =
-            keys.computeIfAbsent(recipient[0].toLowerCase(Locale.ROOT), k -> recipient[0]);
+            keys.computeIfAbsent(
+                recipient.address().toLowerCase(Locale.ROOT), k -> recipient.address());
         current = blocks.computeIfAbsent(address, a -> new StringBuilder());
-        append(current, recipient[1]);
+        append(current, recipient.text());
       } else {
         append(current != null ? current : preamble, lines[n].strip());
       }
     }
     String messageId = null;
     String subject = null;
+    String to = null;
     for (int n = end; n < lines.length && n < end + 400; n++) {
       Matcher m = HEADER_FIELD.matcher(lines[n]);
       if (m.matches()) {
@@ -132,6 +143,8 @@ final class TextScan {
           messageId = m.group(2).strip();
         } else if (subject == null && m.group(1).equalsIgnoreCase("subject")) {
           subject = m.group(2).strip();
+        } else if (to == null && m.group(1).equalsIgnoreCase("to")) {
+          to = m.group(2).strip();
         }
       }
     }
@@ -145,7 +158,8 @@ final class TextScan {
         preamble.toString().strip(),
         texts,
         emptyToNull(messageId),
-        emptyToNull(subject));
+        emptyToNull(subject),
+        emptyToNull(to));
   }
 
   /** The text about {@code address} (case ignored), or null when the text does not name it. */
@@ -159,11 +173,19 @@ final class TextScan {
   }
 
   /**
-   * If {@code line} names a recipient: the address, the rest of the line, and {@code null} for a
-   * strong form (the address leads the line, or follows a prefix such as "Failed recipient:") or
-   * the prefix for a weak one (any other "words: address" line, such as "To: address"). Else null.
+   * A line that names a recipient.
+   *
+   * @param address the address as written
+   * @param text what the line says about it
+   * @param weak true for a "words: address" line with an unknown label, such as "To: address",
+   *     which counts only when no line names a recipient in a stronger form (the address leading
+   *     the line, or after a prefix such as "Failed recipient:")
+   * @param transcript true for a line of an SMTP session transcript (a command or a reply)
    */
-  static String[] recipientOf(String line, Markers markers) {
+  record Named(String address, String text, boolean weak, boolean transcript) {}
+
+  /** What {@code line} says about a recipient, or null when it names none. */
+  static Named recipientOf(String line, Markers markers) {
     if (line.isEmpty() || line.indexOf('@') < 0) {
       return null;
     }
@@ -191,8 +213,10 @@ final class TextScan {
     }
     Matcher transcript = TRANSCRIPT.matcher(rest);
     boolean replyLine = false;
+    boolean inTranscript = false;
     if (weak == null && transcript.lookingAt() && transcript.end() > 0) {
       replyLine = transcript.group(1) != null;
+      inTranscript = true;
       rest = rest.substring(transcript.end());
     }
     Matcher m = RECIPIENT_LINE.matcher(rest);
@@ -206,7 +230,7 @@ final class TextScan {
     if (replyLine && !QUOTED_REPLY.matcher(text).lookingAt()) {
       text = line;
     }
-    return new String[] {m.group(1), text, weak};
+    return new Named(m.group(1), text, weak != null, inTranscript);
   }
 
   private static void append(StringBuilder block, String text) {
