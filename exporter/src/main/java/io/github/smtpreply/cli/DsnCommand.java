@@ -9,13 +9,16 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * {@code dsn FILE…} ({@code -} for one message on stdin): one TSV row per recipient of each bounce,
- * in the order the message lists them: {@code file index recipient action status code enhanced
- * class reason}. A message the reader does not understand gives one row with action {@code
- * not-understood} and the reason on standard error.
+ * {@code dsn FILE…} ({@code -} for one message on stdin, a folder or Maildir for each message in
+ * it): one TSV row per recipient of each bounce, in the order the message lists them: {@code file
+ * index recipient action status code enhanced class reason}. A message the reader does not
+ * understand gives one row with action {@code not-understood} and the reason on standard error.
  */
 final class DsnCommand {
   static final String HEADER =
@@ -27,7 +30,7 @@ final class DsnCommand {
   boolean run(List<String> files, InputStream stdin, PrintStream out, PrintStream err) {
     out.println(HEADER);
     boolean allUnderstood = true;
-    for (String file : files) {
+    for (String file : expand(files, err)) {
       Bounce bounce;
       try (InputStream in = file.equals("-") ? stdin : new FileInputStream(file)) {
         bounce = reader.read(in);
@@ -49,6 +52,32 @@ final class DsnCommand {
       }
     }
     return allUnderstood;
+  }
+
+  /**
+   * The files to read: a folder stands for the regular files in it, and for those in its {@code
+   * cur} and {@code new} folders when it is a Maildir, sorted by name.
+   */
+  static List<String> expand(List<String> args, PrintStream err) {
+    List<String> files = new java.util.ArrayList<>();
+    for (String arg : args) {
+      if (arg.equals("-") || !Files.isDirectory(Path.of(arg))) {
+        files.add(arg);
+        continue;
+      }
+      Path path = Path.of(arg);
+      for (Path dir : List.of(path, path.resolve("cur"), path.resolve("new"))) {
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+          list.filter(Files::isRegularFile).map(Path::toString).sorted().forEach(files::add);
+        } catch (IOException e) {
+          err.println("smtp-reply dsn: " + Cli.printable(dir.toString()) + ": cannot list: " + e);
+        }
+      }
+    }
+    return files;
   }
 
   /** The columns after file and index. */

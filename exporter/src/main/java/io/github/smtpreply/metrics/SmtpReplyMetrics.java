@@ -1,5 +1,8 @@
 package io.github.smtpreply.metrics;
 
+import io.github.smtpreply.bounce.Action;
+import io.github.smtpreply.bounce.Bounce;
+import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
@@ -35,6 +38,10 @@ public final class SmtpReplyMetrics implements MeterBinder {
   public static final String UNCLASSIFIED = "smtp.replies.unclassified";
   public static final String CODE_INFO = "smtp.code.info";
   public static final int MAX_SOURCES = 16;
+
+  /** The {@code source} label of replies read from bounce messages. */
+  public static final String DSN_SOURCE = "dsn";
+
   public static final int MAX_ROUTES = 64;
   static final int REASONS = 36;
 
@@ -127,6 +134,25 @@ public final class SmtpReplyMetrics implements MeterBinder {
             | ((long) sourceIndex << 26)
             | ((long) routeIndex << 31);
     counters.get(key, k -> create(r, k)).increment();
+  }
+
+  /**
+   * Counts the replies a bounce reports, with source {@code dsn}: one per recipient that failed,
+   * was delayed or was delivered. Feedback reports and auto-replies are not bounces and count
+   * nothing, nor does a message the reader did not understand.
+   *
+   * @return the number of replies counted
+   */
+  public int record(Bounce bounce, String route) {
+    int counted = 0;
+    for (BounceRecipient recipient : bounce.recipients()) {
+      Action action = recipient.action();
+      if (action != Action.FEEDBACK && action != Action.AUTO_REPLIED) {
+        record(recipient.classification(), DSN_SOURCE, route);
+        counted++;
+      }
+    }
+    return counted;
   }
 
   /** Number of {@code smtp.replies} series created so far. */

@@ -203,4 +203,24 @@ class SmtpReplyCliTest {
         .containsPattern("(?m)^class\\s+1 /\\s+1 ")
         .containsPattern("(?m)^reason\\s+1 /\\s+1 ");
   }
+
+  @Test
+  void dsnReadsEveryMessageOfAMaildir() throws Exception {
+    java.nio.file.Path maildir = java.nio.file.Files.createTempDirectory("maildir");
+    for (String sub : new String[] {"cur", "new", "tmp"}) {
+      java.nio.file.Files.createDirectory(maildir.resolve(sub));
+    }
+    java.nio.file.Files.copy(
+        java.nio.file.Path.of(fixture("bounces/lhost-qmail-01.eml")),
+        maildir.resolve("cur/1.host:2,S"));
+    java.nio.file.Files.copy(
+        java.nio.file.Path.of(fixture("bounces/lhost-gmail-01.eml")),
+        maildir.resolve("new/2.host"));
+    assertThat(run("", "dsn", maildir.toString())).isZero();
+    assertThat(out().split("\n"))
+        .hasSize(3)
+        .anyMatch(
+            l -> l.startsWith(maildir.resolve("cur/1.host:2,S") + "\t1\tkijitora@example.ne.jp"))
+        .anyMatch(l -> l.startsWith(maildir.resolve("new/2.host") + "\t1\tuserunknown@example.jp"));
+  }
 }

@@ -149,4 +149,28 @@ class SmtpReplyMetricsTest {
                 + "# TYPE smtp_replies_total counter\n"
                 + "smtp_replies_total{class=\"success\",code=\"250\",enhanced=\"2.0.0\",reason=\"none\",route=\"smtp\",source=\"postfix\",stage=\"unknown\"} 1.0\n");
   }
+
+  @Test
+  void countsEachBounceRecipientUnderSourceDsnButNotFeedbackOrAutoReplies() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SmtpReplyMetrics metrics = new SmtpReplyMetrics();
+    metrics.bindTo(registry);
+    io.github.smtpreply.bounce.BounceReader reader =
+        io.github.smtpreply.bounce.BounceReader.standard();
+    int counted = 0;
+    for (String name : new String[] {"lhost-postfix-02.eml", "arf-02.eml", "rfc3834-01.eml"}) {
+      try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/bounces/" + name)) {
+        counted += metrics.record(reader.read(in), "bounces");
+      }
+    }
+    assertThat(counted).isEqualTo(2);
+    assertThat(
+            registry
+                .get("smtp.replies")
+                .tags("source", "dsn", "route", "bounces", "code", "550", "class", "permanent")
+                .counters())
+        .extracting(Counter::count)
+        .containsExactlyInAnyOrder(1.0, 1.0);
+    assertThat(registry.find("smtp.replies.unclassified").counters()).isEmpty();
+  }
 }
