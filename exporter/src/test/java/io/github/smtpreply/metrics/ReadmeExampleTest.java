@@ -2,6 +2,9 @@ package io.github.smtpreply.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtpreply.bounce.Bounce;
+import io.github.smtpreply.bounce.BounceReader;
+import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.classify.Classifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -28,5 +31,37 @@ class ReadmeExampleTest {
                 .counter()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void readmeBounceSnippetPrintsAndCounts() throws Exception {
+    SmtpReplyMetrics metrics = new SmtpReplyMetrics();
+    MeterRegistry meterRegistry = new SimpleMeterRegistry();
+    metrics.bindTo(meterRegistry);
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    try (java.io.InputStream inputStream =
+        getClass().getResourceAsStream("/fixtures/bounces/lhost-postfix-02.eml")) {
+      System.setOut(
+          new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+      // --- README snippet ---
+      Bounce bounce = BounceReader.standard().read(inputStream);
+      for (BounceRecipient r : bounce.recipients()) {
+        System.out.println(
+            r.recipient() + " " + r.action().label() + " " + r.classification().reason().label());
+      }
+      metrics.record(bounce, "bounce-mailbox");
+      // --- end ---
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("filtered@example.co.jp failed user_unknown");
+    assertThat(
+            meterRegistry
+                .get("smtp.replies")
+                .tags("source", "dsn", "route", "bounce-mailbox")
+                .counters())
+        .hasSize(2);
   }
 }
