@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,65 +31,59 @@ final class ScoreBouncesCommand {
     Tally reason = new Tally("reason");
     Map<String, Bounce> read = new HashMap<>();
     Path folder = table.toAbsolutePath().getParent();
-    try (InputStream in = Files.newInputStream(table);
-        LineInput lines = new LineInput(in)) {
-      boolean header = true;
-      for (String line = lines.next(); line != null; line = lines.next()) {
-        if (header) {
-          header = false;
-          continue;
+    List<String[]> rows;
+    try (InputStream in = Files.newInputStream(table)) {
+      rows = Tsv.rows(in, 9);
+    }
+    for (String[] f : rows) {
+      Bounce bounce = read.get(f[0]);
+      if (bounce == null) {
+        try (InputStream email = Files.newInputStream(folder.resolve(f[0]))) {
+          bounce = reader.read(email);
         }
-        String[] f = Tsv.fields(line);
-        if (f.length < 9) {
-          continue;
-        }
-        Bounce bounce = read.get(f[0]);
-        if (bounce == null) {
-          try (InputStream email = Files.newInputStream(folder.resolve(f[0]))) {
-            bounce = reader.read(email);
-          }
-          read.put(f[0], bounce);
-        }
-        int index = Integer.parseInt(f[1]);
-        BounceRecipient r =
-            index <= bounce.recipients().size() ? bounce.recipients().get(index - 1) : null;
-        Classification c = r == null ? null : r.classification();
-        String misses = "";
-        misses += code.add(f[3].isEmpty() ? "none" : f[3], c == null ? "missing" : c.codeLabel());
-        if (!f[2].isEmpty() && !ScoreRepliesCommand.isPseudoStatus(f[2])) {
-          misses += status.add(f[2], c == null ? "missing" : c.statusLabel());
-        }
-        if (!f[2].isEmpty()) {
-          String expected =
-              switch (f[2].charAt(0)) {
-                case '2' -> "success";
-                case '4' -> "transient";
-                default -> "permanent";
-              };
-          misses += replyClass.add(expected, c == null ? "missing" : c.replyClass().label());
-        }
-        if (!f[4].isEmpty()) {
-          misses +=
-              reason.add(
-                  f[4],
-                  c == null ? "missing" : c.reason().sisimai() + "(" + c.reason().label() + ")");
-        }
-        if (showMisses && !misses.isEmpty()) {
-          String rule = c == null || c.rule() == null ? "-" : c.rule();
-          String text = c == null ? bounce.kind() + " " + bounce.problem() : c.text();
-          out.println(
-              "MISS\t"
-                  + f[0]
-                  + "#"
-                  + f[1]
-                  + " "
-                  + f[7]
-                  + misses
-                  + "\t"
-                  + rule
-                  + "\t"
-                  + Cli.printable(text.replace('\n', ' ')));
-        }
+        read.put(f[0], bounce);
+      }
+      int index = f[1].matches("[1-9][0-9]{0,5}") ? Integer.parseInt(f[1]) : 0;
+      BounceRecipient r =
+          index >= 1 && index <= bounce.recipients().size()
+              ? bounce.recipients().get(index - 1)
+              : null;
+      Classification c = r == null ? null : r.classification();
+      String misses = "";
+      misses += code.add(f[3].isEmpty() ? "none" : f[3], c == null ? "missing" : c.codeLabel());
+      if (!f[2].isEmpty() && !ScoreRepliesCommand.isPseudoStatus(f[2])) {
+        misses += status.add(f[2], c == null ? "missing" : c.statusLabel());
+      }
+      if (!f[2].isEmpty()) {
+        String expected =
+            switch (f[2].charAt(0)) {
+              case '2' -> "success";
+              case '4' -> "transient";
+              default -> "permanent";
+            };
+        misses += replyClass.add(expected, c == null ? "missing" : c.replyClass().label());
+      }
+      if (!f[4].isEmpty()) {
+        misses +=
+            reason.add(
+                f[4],
+                c == null ? "missing" : c.reason().sisimai() + "(" + c.reason().label() + ")");
+      }
+      if (showMisses && !misses.isEmpty()) {
+        String rule = c == null || c.rule() == null ? "-" : c.rule();
+        String text = c == null ? bounce.kind() + " " + bounce.problem() : c.text();
+        out.println(
+            "MISS\t"
+                + f[0]
+                + "#"
+                + f[1]
+                + " "
+                + f[7]
+                + misses
+                + "\t"
+                + rule
+                + "\t"
+                + Cli.printable(text.replace('\n', ' ')));
       }
     }
     for (Tally t : new Tally[] {code, status, replyClass, reason}) {

@@ -21,32 +21,21 @@ final class ScoreRepliesCommand {
     Tally enhanced = new Tally("enhanced");
     Tally replyClass = new Tally("class");
     Tally reason = new Tally("reason");
-    try (LineInput in = new LineInput(table)) {
-      boolean header = true;
-      for (String line = in.next(); line != null; line = in.next()) {
-        if (header) {
-          header = false;
-          continue;
-        }
-        String[] f = Tsv.fields(line);
-        if (f.length < 5) {
-          continue;
-        }
-        Classification c = classifier.classifyText(f[0]);
-        String misses = "";
-        misses += code.add(f[1].isEmpty() ? "none" : f[1], c.codeLabel());
-        if (!f[2].isEmpty() && !isPseudoStatus(f[2])) {
-          misses += enhanced.add(f[2], c.statusLabel());
-        }
-        if (f[4].equals("success") || f[4].equals("transient") || f[4].equals("permanent")) {
-          misses += replyClass.add(f[4], c.replyClass().label());
-        }
-        if (!f[3].isEmpty() && !f[3].contains(":")) {
-          misses += reason.add(f[3], c.reason().sisimai() + "(" + c.reason().label() + ")");
-        }
-        if (showMisses && !misses.isEmpty()) {
-          out.println("MISS" + misses + "\t" + (c.rule() == null ? "-" : c.rule()) + "\t" + f[0]);
-        }
+    for (String[] f : Tsv.rows(table, 5)) {
+      Classification c = classifier.classifyText(f[0]);
+      String misses = "";
+      misses += code.add(f[1].isEmpty() ? "none" : f[1], c.codeLabel());
+      if (!f[2].isEmpty() && !isPseudoStatus(f[2])) {
+        misses += enhanced.add(f[2], c.statusLabel());
+      }
+      if (f[4].equals("success") || f[4].equals("transient") || f[4].equals("permanent")) {
+        misses += replyClass.add(f[4], c.replyClass().label());
+      }
+      if (!f[3].isEmpty() && !f[3].contains(":")) {
+        misses += reason.add(f[3], c.reason().sisimai() + "(" + c.reason().label() + ")");
+      }
+      if (showMisses && !misses.isEmpty()) {
+        out.println("MISS" + misses + "\t" + (c.rule() == null ? "-" : c.rule()) + "\t" + f[0]);
       }
     }
     for (Tally t : new Tally[] {code, enhanced, replyClass, reason}) {
