@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
 import io.github.smtpreply.catalog.Language;
@@ -29,12 +30,16 @@ import java.util.function.BooleanSupplier;
  * The standalone exporter's HTTP server: {@code /metrics} (Prometheus text or OpenMetrics by the
  * Accept header), the explanation pages {@code /codes}, {@code /codes/{code}}, {@code
  * /compare/{a}/{b}} with {@code ?lang=} or Accept-Language, the JSON API under {@code /api/}
- * (including {@code POST /api/classify}), and {@code /-/healthy}, {@code /-/ready}. Every request
- * gets an answer: bad input a 4xx that says what was wrong, never a stack trace.
+ * (including {@code POST /api/classify} and {@code POST /api/dsn} for a bounce message), and {@code
+ * /-/healthy}, {@code /-/ready}. Every request gets an answer: bad input a 4xx that says what was
+ * wrong, never a stack trace.
  */
 public final class ExporterServer implements AutoCloseable {
   static final int MAX_URI = 4096;
   static final int MAX_BODY = 64 * 1024;
+
+  /** Bytes of a bounce message accepted by {@code POST /api/dsn}. */
+  static final int MAX_MESSAGE_BODY = 4 * 1024 * 1024;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -42,6 +47,7 @@ public final class ExporterServer implements AutoCloseable {
   private final Catalog catalog = Catalog.standard();
   private final Pages pages = new Pages(catalog);
   private final Classifier classifier = Classifier.standard();
+  private final BounceReader bounceReader = BounceReader.standard();
   private final BooleanSupplier ready;
   private final WebConfig webConfig;
 
@@ -139,6 +145,16 @@ public final class ExporterServer implements AutoCloseable {
       }
       return Response.text(
           405, "POST reply texts (one per line) to /api/classify, or GET ?text=\n");
+    }
+    if (path.equals("/api/dsn")) {
+      if (!method.equals("POST")) {
+        return Response.text(405, "POST one bounce message (RFC 5322) to /api/dsn\n");
+      }
+      byte[] message = readBytes(exchange.getRequestBody(), MAX_MESSAGE_BODY);
+      if (message == null) {
+        return Response.text(413, "message larger than " + MAX_MESSAGE_BODY + " bytes\n");
+      }
+      return Response.json(200, Pages.bounceJson(bounceReader.read(message)) + "\n");
     }
     if (!get) {
       return Response.text(405, "method " + printable(method) + " not allowed here\n");
@@ -242,16 +258,22 @@ public final class ExporterServer implements AutoCloseable {
 
   /** The body as UTF-8, or {@code null} when it is longer than {@link #MAX_BODY}. */
   private static String readBody(InputStream in) throws IOException {
+    byte[] body = readBytes(in, MAX_BODY);
+    return body == null ? null : new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The body, or {@code null} when it is longer than {@code limit}. */
+  private static byte[] readBytes(InputStream in, int limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
     int n;
     while ((n = in.read(buffer)) > 0) {
-      if (out.size() + n > MAX_BODY) {
+      if (out.size() + n > limit) {
         return null;
       }
       out.write(buffer, 0, n);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 
   static Map<String, String> query(String raw) {

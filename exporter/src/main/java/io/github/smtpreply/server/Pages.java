@@ -1,5 +1,7 @@
 package io.github.smtpreply.server;
 
+import io.github.smtpreply.bounce.Bounce;
+import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
@@ -123,6 +125,33 @@ final class Pages {
         + ",\"explanation\":"
         + (c.code() == null ? "null" : JsonWriter.quoted("/codes/" + c.code()))
         + "}";
+  }
+
+  /** A bounce as JSON: the message's fields, then each recipient with its classified reply. */
+  static String bounceJson(Bounce b) {
+    StringBuilder out = new StringBuilder("{\"kind\":").append(JsonWriter.quoted(b.kind().label()));
+    out.append(",\"format\":").append(JsonWriter.quoted(b.format()));
+    out.append(",\"reporting_mta\":").append(nullable(b.reportingMta()));
+    out.append(",\"envelope_id\":").append(nullable(b.envelopeId()));
+    out.append(",\"arrival_date\":").append(nullable(b.arrivalDate()));
+    out.append(",\"original_message_id\":").append(nullable(b.originalMessageId()));
+    out.append(",\"original_subject\":").append(nullable(b.originalSubject()));
+    out.append(",\"problem\":").append(nullable(b.problem()));
+    out.append(",\"recipients\":[");
+    String separator = "";
+    for (BounceRecipient r : b.recipients()) {
+      out.append(separator).append("{\"recipient\":").append(nullable(r.recipient()));
+      out.append(",\"action\":").append(JsonWriter.quoted(r.action().label()));
+      out.append(",\"remote_mta\":").append(nullable(r.remoteMta()));
+      out.append(",\"diagnostic\":").append(JsonWriter.quoted(r.diagnostic()));
+      out.append(",\"reply\":").append(classificationJson(r.classification())).append('}');
+      separator = ",";
+    }
+    return out.append("]}").toString();
+  }
+
+  private static String nullable(String s) {
+    return s == null ? "null" : JsonWriter.quoted(s);
   }
 
   /** A page for a path or code that does not exist: says what was asked, escaped. */

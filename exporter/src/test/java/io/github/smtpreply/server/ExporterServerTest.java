@@ -102,6 +102,35 @@ class ExporterServerTest {
   }
 
   @Test
+  void apiReadsAPostedBounce() throws Exception {
+    byte[] bounce;
+    try (java.io.InputStream in =
+        getClass().getResourceAsStream("/fixtures/bounces/lhost-postfix-02.eml")) {
+      bounce = in.readAllBytes();
+    }
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/dsn"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bounce))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .startsWith("{\"kind\":\"delivery-status\",\"format\":\"rfc3464\"")
+        .contains("\"recipient\":\"filtered@example.co.jp\",\"action\":\"failed\"")
+        .contains("\"reply\":{\"code\":\"550\",\"enhanced\":\"5.2.1\"");
+    HttpResponse<String> junk =
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/dsn"))
+                .POST(HttpRequest.BodyPublishers.ofString("\u0000 not a message"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(junk.statusCode()).isEqualTo(200);
+    assertThat(junk.body()).startsWith("{\"kind\":\"not-understood\"").contains("\"problem\":\"");
+    assertThat(get("/api/dsn").statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void healthAndReadiness() throws Exception {
     assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
     assertThat(get("/-/ready").statusCode()).isEqualTo(200);
