@@ -39,7 +39,7 @@ final class DsnCommand {
         allUnderstood = false;
         continue;
       }
-      String name = Cli.printable(file);
+      String name = Tsv.field(file);
       if (bounce.kind() == BounceKind.NOT_UNDERSTOOD) {
         out.println(name + "\t1\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone");
         err.println("smtp-reply dsn: " + name + ": not understood: " + bounce.problem());
@@ -99,6 +99,6 @@ final class DsnCommand {
   }
 
   private static String field(String value) {
-    return value == null || value.isEmpty() ? "none" : Cli.printable(value);
+    return value == null || value.isEmpty() ? "none" : Tsv.field(value);
   }
 }
