@@ -38,6 +38,7 @@ final class MimeContent {
   static final int MAX_PARTS = 64;
   static final int MAX_TEXT_BYTES = 256 * 1024;
   static final int MAX_ATTACHED_BYTES = 1024 * 1024;
+  static final int MAX_TOTAL_TEXT = 1024 * 1024;
 
   private static final Session SESSION = Session.getInstance(lenientParsing());
 
@@ -83,6 +84,7 @@ final class MimeContent {
 
   private final List<String> htmlTexts = new ArrayList<>();
   private int parts;
+  private int textChars;
 
   private MimeContent() {}
 
@@ -125,7 +127,7 @@ final class MimeContent {
       }
       if (!hasBoundary(part)) {
         problems.add("a multipart without boundary was read as text");
-        texts.add(text(part, null));
+        addText(texts, text(part, null));
         return;
       }
       // Parsed straight from the part's bytes: getContent() would go through Jakarta
@@ -159,13 +161,23 @@ final class MimeContent {
           }
         }
       }
-      case "text/html" -> htmlTexts.add(Html.toText(text(part, null)));
+      case "text/html" -> addText(htmlTexts, Html.toText(text(part, null)));
       default -> {
         if (type.startsWith("text/") || (depth == 0 && type.isEmpty())) {
-          texts.add(text(part, null));
+          addText(texts, text(part, null));
         }
       }
     }
+  }
+
+  /** Adds a text part while the texts stay within {@link #MAX_TOTAL_TEXT} characters. */
+  private void addText(List<String> into, String text) {
+    if (textChars + text.length() > MAX_TOTAL_TEXT) {
+      problems.add("text parts beyond " + MAX_TOTAL_TEXT + " characters in all were not read");
+      return;
+    }
+    textChars += text.length();
+    into.add(text);
   }
 
   private void addHeaders(Enumeration<Header> all, List<String> into) {

@@ -78,6 +78,11 @@ final class RecipientReader {
         c = withPreamble;
       }
     }
+    if (!isFailure(c) && c.code() != null) {
+      // Only positive replies (a transcript's "250 ok"): the text bounce still reports a failure,
+      // whose reply it does not quote.
+      c = classifier.classify(null, null, c.stage(), block);
+    }
     c = inReport(c, scan.delayed);
     return new BounceRecipient(recipient, null, actionOf(c, scan.delayed), null, block, null, c);
   }

@@ -92,6 +92,47 @@ class HostileBounceTest {
   }
 
   @Test
+  void manyLargeTextPartsStopAtTheTotalTextLimit() {
+    StringBuilder m =
+        new StringBuilder(
+            "From: MAILER-DAEMON@example.net\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\n\n");
+    m.append("--b\nContent-Type: text/plain\n\n").append(QMAIL_BODY).append('\n');
+    String filler = ("y".repeat(99) + "\n").repeat(2_000);
+    for (int i = 0; i < 40; i++) {
+      m.append("--b\nContent-Type: text/plain\n\n").append(filler);
+    }
+    m.append("--b--\n");
+    Bounce bounce = read(m.toString());
+    assertThat(bounce.problem()).contains("beyond " + MimeContent.MAX_TOTAL_TEXT + " characters");
+    assertThat(bounce.recipients()).hasSize(1);
+  }
+
+  @Test
+  void aTextBounceQuotingOnlyPositiveRepliesIsStillAFailure() {
+    Bounce bounce =
+        read(
+            """
+            From: MAILER-DAEMON@example.net
+            Subject: Undeliverable: hello
+
+            Delivery to the following recipient failed permanently:
+
+                rcpt@example.com
+
+            Transcript: 220 mx ready / 250 ok / 250 2.1.0 sender ok
+            """);
+    assertThat(bounce.recipients())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo(Action.FAILED);
+              assertThat(r.classification().replyClass().label()).isEqualTo("permanent");
+              assertThat(r.classification().codeLabel()).isEqualTo("none");
+            });
+  }
+
+  @Test
   void aMessageOverTheSizeLimitIsReadUpToIt() throws IOException {
     byte[] head =
         ("From: MAILER-DAEMON@example.net\nContent-Type: text/plain\n\n" + QMAIL_BODY)
