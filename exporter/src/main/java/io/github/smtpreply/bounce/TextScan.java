@@ -17,12 +17,13 @@ final class TextScan {
 
   /**
    * A recipient line: an address at the start, alone or followed by a colon (qmail, Postfix,
-   * Yahoo), an ellipsis (Sendmail), a comment in parentheses (Exim) or "on DATE" (Exchange).
+   * Yahoo), an ellipsis (Sendmail), a comment in parentheses (Exim) or brackets, or "on DATE"
+   * (Exchange).
    */
   private static final Pattern RECIPIENT_LINE =
       Pattern.compile(
           "[<\"]?(?:mailto:)?([^\\s<>()\\[\\]:;@,\"']+@[A-Za-z0-9\\[][A-Za-z0-9.\\-\\]]*[A-Za-z0-9\\]])[>\"]?"
-              + "(?:\\s*|\\s*:(.*)|\\s*\\.{3}(.*)|\\s+(\\(.*)|\\s+on\\s.*)");
+              + "(?:\\s*|\\s*:(.*)|\\s*\\.{3}(.*)|\\s+([(\\[].*)|\\s+on\\s.*)");
 
   /**
    * The start of a session transcript line that names a recipient: the direction marker of Sendmail
