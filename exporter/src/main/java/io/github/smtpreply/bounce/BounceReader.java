@@ -52,6 +52,27 @@ public final class BounceReader {
     return read(raw);
   }
 
+  /**
+   * Reads every message of a mailbox file (mbox: messages starting with {@code From } lines), or
+   * the one message when the input is not an mbox; one message is held in memory at a time.
+   *
+   * @throws IOException only when reading the stream fails
+   */
+  public List<Bounce> readMailbox(InputStream in) throws IOException {
+    List<Bounce> bounces = new ArrayList<>();
+    Mailbox mailbox = new Mailbox(in);
+    for (byte[] message = mailbox.next(); message != null; message = mailbox.next()) {
+      Bounce bounce = read(message);
+      if (mailbox.lastWasCut()) {
+        bounce =
+            withProblem(
+                bounce, "message longer than " + MAX_MESSAGE_BYTES + " bytes; read up to there");
+      }
+      bounces.add(bounce);
+    }
+    return bounces;
+  }
+
   /** Reads one message (RFC 5322 bytes). */
   public Bounce read(byte[] message) {
     return read(message, true);

@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code dsn FILE…} ({@code -} for one message on stdin, a folder or Maildir for each message in
- * it): one TSV row per recipient of each bounce, in the order the message lists them: {@code file
- * index recipient action status code enhanced class reason}. A message the reader does not
- * understand gives one row with action {@code not-understood} and the reason on standard error.
+ * {@code dsn FILE…} ({@code -} for stdin, a folder or Maildir for each message in it, an mbox file
+ * for each message in it): one TSV row per recipient of each bounce, in the order the message lists
+ * them: {@code file index recipient action status code enhanced class reason}. A message the reader
+ * does not understand gives one row with action {@code not-understood} and the reason on standard
+ * error.
  */
 final class DsnCommand {
   static final String HEADER =
@@ -31,24 +32,28 @@ final class DsnCommand {
     out.println(HEADER);
     boolean allUnderstood = true;
     for (String file : expand(files, err)) {
-      Bounce bounce;
+      List<Bounce> bounces;
       try (InputStream in = file.equals("-") ? stdin : new FileInputStream(file)) {
-        bounce = reader.read(in);
+        bounces = reader.readMailbox(in);
       } catch (IOException e) {
         err.println("smtp-reply dsn: " + Cli.printable(file) + ": cannot read: " + e.getMessage());
         allUnderstood = false;
         continue;
       }
       String name = Tsv.field(file);
-      if (bounce.kind() == BounceKind.NOT_UNDERSTOOD) {
-        out.println(name + "\t1\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone");
-        err.println("smtp-reply dsn: " + name + ": not understood: " + bounce.problem());
-        allUnderstood = false;
-        continue;
-      }
+      // In an mbox file the index runs on across its messages.
       int index = 0;
-      for (BounceRecipient r : bounce.recipients()) {
-        out.println(name + '\t' + ++index + '\t' + row(r));
+      for (Bounce bounce : bounces) {
+        if (bounce.kind() == BounceKind.NOT_UNDERSTOOD) {
+          out.println(
+              name + '\t' + ++index + "\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone");
+          err.println("smtp-reply dsn: " + name + ": not understood: " + bounce.problem());
+          allUnderstood = false;
+          continue;
+        }
+        for (BounceRecipient r : bounce.recipients()) {
+          out.println(name + '\t' + ++index + '\t' + row(r));
+        }
       }
     }
     return allUnderstood;

@@ -29,25 +29,27 @@ final class ScoreBouncesCommand {
     Tally status = new Tally("status");
     Tally replyClass = new Tally("class");
     Tally reason = new Tally("reason");
-    Map<String, Bounce> read = new HashMap<>();
+    Map<String, List<BounceRecipient>> read = new HashMap<>();
     Path folder = table.toAbsolutePath().getParent();
     List<String[]> rows;
     try (InputStream in = Files.newInputStream(table)) {
       rows = Tsv.rows(in, 9);
     }
     for (String[] f : rows) {
-      Bounce bounce = read.get(f[0]);
-      if (bounce == null) {
+      List<BounceRecipient> recipients = read.get(f[0]);
+      if (recipients == null) {
+        // An mbox file's recipients are numbered on across its messages.
+        recipients = new java.util.ArrayList<>();
         try (InputStream email = Files.newInputStream(folder.resolve(f[0]))) {
-          bounce = reader.read(email);
+          for (Bounce bounce : reader.readMailbox(email)) {
+            recipients.addAll(bounce.recipients());
+          }
         }
-        read.put(f[0], bounce);
+        read.put(f[0], recipients);
       }
       int index = f[1].matches("[1-9][0-9]{0,5}") ? Integer.parseInt(f[1]) : 0;
       BounceRecipient r =
-          index >= 1 && index <= bounce.recipients().size()
-              ? bounce.recipients().get(index - 1)
-              : null;
+          index >= 1 && index <= recipients.size() ? recipients.get(index - 1) : null;
       Classification c = r == null ? null : r.classification();
       String misses = "";
       misses += code.add(f[3].isEmpty() ? "none" : f[3], c == null ? "missing" : c.codeLabel());
@@ -71,7 +73,7 @@ final class ScoreBouncesCommand {
       }
       if (showMisses && !misses.isEmpty()) {
         String rule = c == null || c.rule() == null ? "-" : c.rule();
-        String text = c == null ? bounce.kind() + " " + bounce.problem() : c.text();
+        String text = c == null ? "no recipient " + f[1] + " read" : c.text();
         out.println(
             "MISS\t"
                 + f[0]

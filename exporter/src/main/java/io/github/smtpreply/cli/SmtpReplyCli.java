@@ -38,8 +38,8 @@ public final class SmtpReplyCli {
             An MTA log to TSV, one row per delivery or reject event, in order:
             status, code, enhanced, class, reason, stage, route.
         smtp-reply dsn FILE|DIR|- ...
-            Bounce messages (a file, each file of a folder or Maildir, or one message
-            on stdin; RFC 3464 reports, qmail, Exim, Sendmail, Exchange, Gmail,
+            Bounce messages (a file, each message of an mbox, each file of a folder or
+            Maildir, or stdin; RFC 3464 reports, qmail, Exim, Sendmail, Exchange, Gmail,
             Amazon SES and other text bounces) to TSV, one row per recipient in order:
             file, index, recipient, action, status, code, enhanced, class, reason.
             Feedback reports and auto-replies are labelled (action feedback or
