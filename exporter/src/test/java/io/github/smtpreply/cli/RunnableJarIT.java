@@ -41,6 +41,29 @@ class RunnableJarIT {
   }
 
   @Test
+  void readsBouncesWithTheMimeAndJsonLibrariesBundled() throws Exception {
+    String dir = Path.of("target", "test-classes", "fixtures", "bounces").toString();
+    Process p =
+        start(
+            "dsn",
+            Path.of(dir, "lhost-postfix-02.eml").toString(),
+            Path.of(dir, "lhost-amazonses-10.eml").toString());
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out.split("\n"))
+        .hasSize(4)
+        .anyMatch(
+            l ->
+                l.endsWith(
+                    "\tfiltered@example.co.jp\tfailed\t5.2.1\t550\t5.2.1\tpermanent\tuser_unknown"))
+        .anyMatch(
+            l ->
+                l.endsWith(
+                    "\tbounce@simulator.amazonses.com\tfailed\t5.1.1\t550\t5.1.1\tpermanent\tuser_unknown"));
+  }
+
+  @Test
   void servesTheDemoSoCountersRiseAndPagesOpen() throws Exception {
     Process p =
         start(
