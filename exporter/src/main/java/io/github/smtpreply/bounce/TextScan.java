@@ -228,7 +228,8 @@ final class TextScan {
     // A reply line of a transcript ("550 <a@b>... User unknown") is the diagnostic itself, unless
     // it quotes the remote server's own reply ("554 <a@b>... 550 Host unknown").
     String text = tail == null ? "" : tail.strip();
-    if (replyLine && !QUOTED_REPLY.matcher(text).lookingAt()) {
+    if ((replyLine && !QUOTED_REPLY.matcher(text).lookingAt()) || weak != null) {
+      // A labelled line's label is its diagnostic ("Invalid final delivery userid: a@b").
       text = line;
     }
     return new Named(m.group(1), text, weak != null, inTranscript);
