@@ -57,7 +57,7 @@ class BounceReaderTest {
           lhost-yahoo-01.eml          | 1 | kijitora@example.org               | failed       | 5.1.1  | 550  | permanent | user_unknown
           lhost-dragonfly-01.eml      | 1 | pseudo-local-part@google.example.com | failed     | 5.7.26 | 550  | permanent | sender_auth
           lhost-trendmicro-01.eml     | 1 | kijitora@example.co.jp             | failed       | 5.1.1  | 550  | permanent | user_unknown
-          lhost-imailserver-01.eml    | 1 | kijitora@example.com               | failed       | 5.0.0  | none | permanent | unknown
+          lhost-imailserver-01.eml    | 1 | kijitora@example.com               | failed       | 5.1.1  | none | permanent | user_unknown
           lhost-amazonses-01.eml      | 1 | shironeko@example.co.jp            | failed       | 5.1.0  | 550  | permanent | auth_required
           lhost-amazonses-10.eml      | 1 | bounce@simulator.amazonses.com     | failed       | 5.1.1  | 550  | permanent | user_unknown
           lhost-amazonses-12.eml      | 1 | success@simulator.amazonses.com    | delivered    | 2.6.0  | 250  | success   | none
@@ -241,7 +241,19 @@ class BounceReaderTest {
 
   @Test
   void aFailureWithoutCodeOrStatusIsPermanentAndFlagged() throws IOException {
-    Classification c = fixture("lhost-imailserver-01.eml").recipients().get(0).classification();
+    Bounce bounce =
+        read(
+            """
+            From: MAILER-DAEMON@mx.example.net
+            Subject: Undelivered Mail Returned to Sender
+
+            Delivery to the following recipient failed permanently:
+
+                rcpt@example.com
+
+            The server said something this reader has no rule for.
+            """);
+    Classification c = bounce.recipients().get(0).classification();
     assertThat(c.replyClass().label()).isEqualTo("permanent");
     assertThat(c.has(Flag.CLASS_FROM_REPORT)).isTrue();
     assertThat(c.has(Flag.STATUS_ASSIGNED)).isTrue();
