@@ -86,7 +86,7 @@ public final class BounceReader {
     MimeContent content = MimeContent.of(message);
     Headers headers = new Headers(content.headers, content.originalHeaders);
     String problem = content.problems.isEmpty() ? null : String.join("; ", content.problems);
-    String text = String.join("\n", content.texts);
+    String text = TextScan.unquoted(String.join("\n", content.texts));
     TextScan scan = TextScan.of(text, headers.to());
 
     if (content.feedbackReport != null || headers.isFeedback()) {

@@ -163,6 +163,33 @@ final class TextScan {
         emptyToNull(to));
   }
 
+  /**
+   * The text with one level of "> " quoting removed when most of its lines are quoted: a bounce
+   * forwarded inline by a mail client. Otherwise the text as it is.
+   */
+  static String unquoted(String text) {
+    String[] lines = text.split("\r?\n", -1);
+    int quoted = 0;
+    int nonBlank = 0;
+    for (String line : lines) {
+      if (!line.isBlank()) {
+        nonBlank++;
+        if (line.charAt(0) == '>') {
+          quoted++;
+        }
+      }
+    }
+    if (nonBlank == 0 || quoted * 2 < nonBlank) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (String line : lines) {
+      int cut = line.startsWith("> ") ? 2 : line.startsWith(">") ? 1 : 0;
+      out.append(line, cut, line.length()).append('\n');
+    }
+    return out.toString();
+  }
+
   /** The text about {@code address} (case ignored), or null when the text does not name it. */
   String block(String address) {
     for (Map.Entry<String, String> e : blocks.entrySet()) {

@@ -260,6 +260,38 @@ class BounceReaderTest {
   }
 
   @Test
+  void readsABounceForwardedInlineWithQuoting() {
+    Bounce bounce =
+        read(
+            """
+            From: user@example.org
+            To: helpdesk@example.org
+            Subject: Fwd: Returned mail: see transcript for details
+
+            Begin forwarded message:
+            > From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.jp>
+            > Message-Id: <200904290210.1234@mx.example.jp>
+            >
+            >    ----- The following addresses had permanent fatal errors -----
+            > <kijitora@example.com>
+            >     (reason: 550 5.1.1 <kijitora@example.com>... User unknown)
+            >
+            >    ----- Transcript of session follows -----
+            > ... while talking to mx.example.com.:
+            >>>> RCPT To:<kijitora@example.com>
+            > <<< 550 5.1.1 <kijitora@example.com>... User unknown
+            """);
+    assertThat(bounce.recipients())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.recipient()).isEqualTo("kijitora@example.com");
+              assertThat(r.classification().codeLabel()).isEqualTo("550");
+              assertThat(r.classification().reason().label()).isEqualTo("user_unknown");
+            });
+  }
+
+  @Test
   void aPlainMessageIsNotUnderstoodWithTheReason() {
     Bounce bounce =
         read(
