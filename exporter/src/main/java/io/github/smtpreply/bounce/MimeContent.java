@@ -163,7 +163,8 @@ final class MimeContent {
       }
       case "text/html" -> addText(htmlTexts, Html.toText(text(part, null)));
       default -> {
-        if (type.startsWith("text/") || (depth == 0 && type.isEmpty())) {
+        // No Content-Type, or one that does not parse, means text/plain (RFC 2045 §5.2).
+        if (type.startsWith("text/") || type.isEmpty()) {
           addText(texts, text(part, null));
         }
       }
