@@ -8,6 +8,8 @@ import io.github.smtpreply.reply.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,9 @@ import java.util.Set;
 public final class BounceReader {
   /** Bytes of a message read at most; a longer message is read up to here and flagged. */
   public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+  private static final String CUT =
+      "message longer than " + MAX_MESSAGE_BYTES + " bytes; read up to there";
 
   private static final BounceReader STANDARD = new BounceReader(Classifier.standard());
 
@@ -45,9 +50,7 @@ public final class BounceReader {
   public Bounce read(InputStream in) throws IOException {
     byte[] raw = in.readNBytes(MAX_MESSAGE_BYTES + 1);
     if (raw.length > MAX_MESSAGE_BYTES) {
-      Bounce bounce = read(java.util.Arrays.copyOf(raw, MAX_MESSAGE_BYTES));
-      String cut = "message longer than " + MAX_MESSAGE_BYTES + " bytes; read up to there";
-      return withProblem(bounce, cut);
+      return withProblem(read(Arrays.copyOf(raw, MAX_MESSAGE_BYTES)), CUT);
     }
     return read(raw);
   }
@@ -64,9 +67,7 @@ public final class BounceReader {
     for (byte[] message = mailbox.next(); message != null; message = mailbox.next()) {
       Bounce bounce = read(message);
       if (mailbox.lastWasCut()) {
-        bounce =
-            withProblem(
-                bounce, "message longer than " + MAX_MESSAGE_BYTES + " bytes; read up to there");
+        bounce = withProblem(bounce, CUT);
       }
       bounces.add(bounce);
     }
@@ -169,7 +170,7 @@ public final class BounceReader {
         if (address == null) {
           address = Headers.addressIn(headers.original("to", scan.originalTo));
         }
-        failed = java.util.Collections.singletonList(address);
+        failed = Collections.singletonList(address);
       }
       for (String address : failed) {
         recipients.add(recipientReader.fromText(address, scan.region, scan));
@@ -228,7 +229,7 @@ public final class BounceReader {
     ReportFields fields = ReportFields.parse(reportText);
     List<String> rcpts = ReportFields.all(reportText, "original-rcpt-to");
     if (rcpts.isEmpty()) {
-      rcpts = java.util.Collections.singletonList(headers.originalRecipient());
+      rcpts = Collections.singletonList(headers.originalRecipient());
     }
     for (String rcpt : rcpts) {
       recipients.add(

@@ -1,5 +1,7 @@
 package io.github.smtpreply.bounce;
 
+import java.util.Locale;
+
 /** Reduces an HTML bounce body to its text: tags dropped, block ends as line breaks. */
 final class Html {
   private Html() {}
@@ -15,7 +17,7 @@ final class Html {
         if (end < 0) {
           break;
         }
-        String tag = html.substring(i + 1, Math.min(end, i + 8)).toLowerCase(java.util.Locale.ROOT);
+        String tag = html.substring(i + 1, Math.min(end, i + 8)).toLowerCase(Locale.ROOT);
         if (tag.startsWith("br")
             || tag.startsWith("/p")
             || tag.startsWith("/div")
@@ -29,7 +31,7 @@ final class Html {
           out.append(' ');
         } else if (tag.startsWith("style") || tag.startsWith("script")) {
           int close =
-              html.toLowerCase(java.util.Locale.ROOT)
+              html.toLowerCase(Locale.ROOT)
                   .indexOf("</" + tag.substring(0, tag.startsWith("style") ? 5 : 6), end);
           end = close < 0 ? n - 1 : html.indexOf('>', close);
           if (end < 0) {

@@ -1,9 +1,11 @@
 package io.github.smtpreply.bounce;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.util.Arrays;
 
 /**
  * Splits an mbox file (a mailbox of messages, each starting with a {@code From } line at the start
@@ -22,10 +24,10 @@ final class Mailbox {
   private boolean lastWasCut;
 
   Mailbox(InputStream in) throws IOException {
-    this.in = new PushbackInputStream(new java.io.BufferedInputStream(in), FROM.length);
+    this.in = new PushbackInputStream(new BufferedInputStream(in), FROM.length);
     byte[] head = this.in.readNBytes(FROM.length);
     this.in.unread(head);
-    this.mbox = java.util.Arrays.equals(head, FROM);
+    this.mbox = Arrays.equals(head, FROM);
   }
 
   /** The next message, or null at the end. */
@@ -39,7 +41,7 @@ final class Mailbox {
       started = true;
       byte[] all = in.readNBytes(BounceReader.MAX_MESSAGE_BYTES + 1);
       lastWasCut = all.length > BounceReader.MAX_MESSAGE_BYTES;
-      return lastWasCut ? java.util.Arrays.copyOf(all, BounceReader.MAX_MESSAGE_BYTES) : all;
+      return lastWasCut ? Arrays.copyOf(all, BounceReader.MAX_MESSAGE_BYTES) : all;
     }
     if (!started) {
       started = true;

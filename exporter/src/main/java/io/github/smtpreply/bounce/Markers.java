@@ -3,8 +3,10 @@ package io.github.smtpreply.bounce;
 import io.github.smtpreply.text.DataFiles;
 import io.github.smtpreply.text.PhraseMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The phrases of {@code markers.tsv}: bounce formats, original-message starts, delays, prefixes.
@@ -29,14 +31,14 @@ final class Markers {
   final List<String> recipientPrefixes;
 
   /** Labels of lines that name an address which is not a failed recipient ("From:", …). */
-  final java.util.Set<String> notRecipientLabels;
+  final Set<String> notRecipientLabels;
 
   private Markers(List<String> phrases, List<Kind> kinds, List<String> names) {
     this.matcher = PhraseMatcher.of(phrases);
     this.kinds = kinds.toArray(Kind[]::new);
     this.names = names.toArray(String[]::new);
     List<String> prefixes = new ArrayList<>();
-    java.util.Set<String> labels = new java.util.HashSet<>();
+    Set<String> labels = new HashSet<>();
     for (int i = 0; i < phrases.size(); i++) {
       if (kinds.get(i) == Kind.RECIPIENT) {
         prefixes.add(PhraseMatcher.normalize(phrases.get(i)));
@@ -45,7 +47,7 @@ final class Markers {
       }
     }
     this.recipientPrefixes = List.copyOf(prefixes);
-    this.notRecipientLabels = java.util.Set.copyOf(labels);
+    this.notRecipientLabels = Set.copyOf(labels);
   }
 
   private static Markers load() {

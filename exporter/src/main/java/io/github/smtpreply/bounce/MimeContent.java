@@ -22,6 +22,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -228,7 +229,7 @@ final class MimeContent {
     }
     if (bytes.length > MAX_TEXT_BYTES) {
       problems.add("a text part longer than " + MAX_TEXT_BYTES + " bytes was cut there");
-      bytes = java.util.Arrays.copyOf(bytes, MAX_TEXT_BYTES);
+      bytes = Arrays.copyOf(bytes, MAX_TEXT_BYTES);
     }
     String charset = defaultCharset;
     try {
@@ -252,7 +253,7 @@ final class MimeContent {
       }
     }
     int end = Math.min(raw.length, start + MAX_TEXT_BYTES);
-    return decode(java.util.Arrays.copyOfRange(raw, start, end), null);
+    return decode(Arrays.copyOfRange(raw, start, end), null);
   }
 
   /** The part's content, transfer-decoded, without Jakarta Activation's handler lookup. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The fields of an RFC 3464 delivery-status part (or an RFC 5965 feedback report): one group of
@@ -113,8 +114,8 @@ final class ReportFields {
   }
 
   /** The per-recipient and per-message field names of RFC 3464 (x- fields are accepted too). */
-  private static final java.util.Set<String> DSN_FIELDS =
-      java.util.Set.of(
+  private static final Set<String> DSN_FIELDS =
+      Set.of(
           "reporting-mta",
           "dsn-gateway",
           "received-from-mta",

@@ -1,5 +1,6 @@
 package io.github.smtpreply.bounce;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -151,7 +152,7 @@ final class TextScan {
     }
     Map<String, String> texts = new LinkedHashMap<>();
     blocks.forEach((address, block) -> texts.put(address, block.toString().strip()));
-    String region = String.join("\n", java.util.Arrays.asList(lines).subList(0, end));
+    String region = String.join("\n", Arrays.asList(lines).subList(0, end));
     return new TextScan(
         markers.format(hits),
         markers.any(hits, Markers.Kind.DELAYED),

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -64,7 +65,7 @@ final class DsnCommand {
    * cur} and {@code new} folders when it is a Maildir, sorted by name.
    */
   static List<String> expand(List<String> args, PrintStream err) {
-    List<String> files = new java.util.ArrayList<>();
+    List<String> files = new ArrayList<>();
     for (String arg : args) {
       if (arg.equals("-") || !Files.isDirectory(Path.of(arg))) {
         files.add(arg);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class ScoreBouncesCommand {
       List<BounceRecipient> recipients = read.get(f[0]);
       if (recipients == null) {
         // An mbox file's recipients are numbered on across its messages.
-        recipients = new java.util.ArrayList<>();
+        recipients = new ArrayList<>();
         try (InputStream email = Files.newInputStream(folder.resolve(f[0]))) {
           for (Bounce bounce : reader.readMailbox(email)) {
             recipients.addAll(bounce.recipients());

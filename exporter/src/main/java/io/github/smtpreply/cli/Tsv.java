@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Tab-separated fields, where a field may be quoted CSV-style ({@code "a ""b"""}). */
 final class Tsv {
@@ -41,9 +42,7 @@ final class Tsv {
             case '\r' -> "\\r";
             case '\\' -> "\\\\";
             default ->
-                Character.isISOControl(c)
-                    ? String.format(java.util.Locale.ROOT, "\\x%02x", (int) c)
-                    : null;
+                Character.isISOControl(c) ? String.format(Locale.ROOT, "\\x%02x", (int) c) : null;
           };
       if (escaped != null && out == null) {
         out = new StringBuilder(value.length() + 8).append(value, 0, i);
