@@ -19,6 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BounceReaderTest {
   private final BounceReader reader = BounceReader.standard();
 
+  /** Every recipient of a fixture file, across its messages when it is an mbox. */
+  static List<BounceRecipient> recipients(String name) throws IOException {
+    try (InputStream in = BounceReaderTest.class.getResourceAsStream("/fixtures/bounces/" + name)) {
+      assertThat(in).as(name).isNotNull();
+      return BounceReader.standard().readMailbox(in).stream()
+          .flatMap(b -> b.recipients().stream())
+          .toList();
+    }
+  }
+
   static Bounce fixture(String name) throws IOException {
     try (InputStream in = BounceReaderTest.class.getResourceAsStream("/fixtures/bounces/" + name)) {
       assertThat(in).as(name).isNotNull();
@@ -59,6 +69,14 @@ class BounceReaderTest {
           lhost-trendmicro-01.eml     | 1 | kijitora@example.co.jp             | failed       | 5.1.1  | 550  | permanent | user_unknown
           lhost-imailserver-01.eml    | 1 | kijitora@example.com               | failed       | 5.1.1  | none | permanent | user_unknown
           lhost-amazonses-01.eml      | 1 | shironeko@example.co.jp            | failed       | 5.1.0  | 550  | permanent | auth_required
+          rfc3464-04.eml              | 1 | kijitora@mailx-53.neko.example.edu | failed       | 5.5.0  | 554  | permanent | mailer_error
+          lhost-x5-01.eml             | 1 | kijitora@neko.example.org          | failed       | 5.1.1  | 550  | permanent | user_unknown
+          lhost-postfix-07.eml        | 1 | kijitora@user.example.or.jp        | failed       | 5.0.0  | 550  | permanent | user_unknown
+          lhost-apachejames-01.eml    | 1 | 000000000000@vtext.example.com     | failed       | 5.0.0  | 550  | permanent | user_unknown
+          lhost-opensmtpd-12.eml      | 1 | neko@nyaan.jp                      | delayed      | 4.0.0  | none | transient | not_accepting
+          lhost-courier-01.eml        | 1 | kijitora@example.co.jp             | failed       | 5.1.1  | 550  | permanent | user_unknown
+          rhost-cox-01.eml            | 1 | recipient55@cox.net                | failed       | 5.1.0  | 550  | permanent | blocked
+          rhost-cox-01.eml            | 2 | recipient55@cox.net                | failed       | 5.1.0  | 550  | permanent | blocked
           lhost-amazonses-10.eml      | 1 | bounce@simulator.amazonses.com     | failed       | 5.1.1  | 550  | permanent | user_unknown
           lhost-amazonses-12.eml      | 1 | success@simulator.amazonses.com    | delivered    | 2.6.0  | 250  | success   | none
           lhost-amazonses-11.eml      | 1 | complaint@simulator.amazonses.com  | feedback     | none   | none | unknown   | feedback
@@ -77,9 +95,9 @@ class BounceReaderTest {
       String replyClass,
       String reason)
       throws IOException {
-    Bounce bounce = fixture(file);
-    assertThat(bounce.recipients()).hasSizeGreaterThanOrEqualTo(index);
-    BounceRecipient r = bounce.recipients().get(index - 1);
+    List<BounceRecipient> recipients = recipients(file);
+    assertThat(recipients).hasSizeGreaterThanOrEqualTo(index);
+    BounceRecipient r = recipients.get(index - 1);
     Classification c = r.classification();
     assertThat(r.recipient()).isEqualTo(recipient);
     assertThat(r.action().label()).isEqualTo(action);
@@ -100,6 +118,8 @@ class BounceReaderTest {
     "arf-02.eml, feedback, arf, 1",
     "arf-22.eml, feedback, feedback, 1",
     "rfc3834-01.eml, auto-reply, rfc3834, 1",
+    "rfc3464-04.eml, delivery-status, rfc3464, 1",
+    "lhost-x5-01.eml, delivery-status, rfc3464, 1",
   })
   void namesTheKindAndFormat(String file, String kind, String format, int recipients)
       throws IOException {
