@@ -6,6 +6,7 @@ import io.github.smtpreply.server.ExporterServer;
 import io.github.smtpreply.server.WebConfig;
 import io.github.smtpreply.tail.FileFollower;
 import io.github.smtpreply.tail.LogInput;
+import io.github.smtpreply.tail.MaildirInput;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -23,9 +24,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code serve}: the standalone exporter. Reads the logs given with {@code --postfix-log} and
- * {@code --exim-log} (a file, followed like {@code tail -F}, or {@code -} for stdin), or, given
- * none, replays the bundled demo log (source {@code demo}), and serves {@code /metrics}, the
- * explanation pages and the API.
+ * {@code --exim-log} (a file, followed like {@code tail -F}, or {@code -} for stdin) and the bounce
+ * mailboxes given with {@code --dsn-maildir}, or, given none, replays the bundled demo log (source
+ * {@code demo}), and serves {@code /metrics}, the explanation pages and the API.
  */
 final class ServeCommand {
   static final int DEFAULT_PORT = 9465;
@@ -44,6 +45,7 @@ final class ServeCommand {
     Path checkpointDir = Path.of(System.getProperty("user.home"), ".local", "state", "smtp-reply");
     WebConfig webConfig = WebConfig.none();
     List<Input> inputs = new ArrayList<>();
+    List<Path> maildirs = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -51,6 +53,7 @@ final class ServeCommand {
         case "--bind" -> bind = Cli.value(args, ++i, arg);
         case "--postfix-log" -> inputs.add(new Input("postfix", Cli.value(args, ++i, arg)));
         case "--exim-log" -> inputs.add(new Input("exim", Cli.value(args, ++i, arg)));
+        case "--dsn-maildir" -> maildirs.add(Path.of(Cli.value(args, ++i, arg)));
         case "--from-beginning" -> fromBeginning = true;
         case "--demo" -> demo = true;
         case "--checkpoint-dir" -> checkpointDir = Path.of(Cli.value(args, ++i, arg));
@@ -62,7 +65,7 @@ final class ServeCommand {
     if (inputs.stream().filter(in -> in.path().equals("-")).count() > 1) {
       throw new UsageException("only one input can read stdin (-)");
     }
-    demo |= inputs.isEmpty();
+    demo |= inputs.isEmpty() && maildirs.isEmpty();
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true);
@@ -80,8 +83,16 @@ final class ServeCommand {
         followers.add(new FileFollower(Path.of(input.path()), checkpoint, fromBeginning, sink));
       }
     }
-    if (!followers.isEmpty()) {
-      loops.add(new FollowerLoop(followers, err));
+    List<MaildirInput> mailboxes = new ArrayList<>();
+    for (Path maildir : maildirs) {
+      try {
+        mailboxes.add(new MaildirInput(maildir, fromBeginning, metrics, registry));
+      } catch (IOException e) {
+        throw new UsageException("--dsn-maildir: " + e.getMessage());
+      }
+    }
+    if (!followers.isEmpty() || !mailboxes.isEmpty()) {
+      loops.add(new FollowerLoop(followers, mailboxes, err));
     }
     if (demo) {
       LogInput sink = new LogInput("demo", "demo", LogCommand.parser("postfix"), metrics, registry);
@@ -132,14 +143,19 @@ final class ServeCommand {
         + ".pos";
   }
 
-  /** Polls every follower four times a second and saves checkpoints every ten seconds. */
+  /**
+   * Polls every log follower four times a second and every bounce mailbox once every two seconds,
+   * and saves checkpoints every ten seconds.
+   */
   private static final class FollowerLoop implements Runnable {
     private final List<FileFollower> followers;
+    private final List<MaildirInput> mailboxes;
     private final PrintStream err;
     private volatile boolean running = true;
 
-    FollowerLoop(List<FileFollower> followers, PrintStream err) {
+    FollowerLoop(List<FileFollower> followers, List<MaildirInput> mailboxes, PrintStream err) {
       this.followers = followers;
+      this.mailboxes = mailboxes;
       this.err = err;
     }
 
@@ -150,7 +166,18 @@ final class ServeCommand {
     @Override
     public void run() {
       long lastSave = System.nanoTime();
+      long lastMailboxPoll = 0;
       while (running) {
+        if (System.nanoTime() - lastMailboxPoll > 2_000_000_000L) {
+          for (MaildirInput mailbox : mailboxes) {
+            try {
+              mailbox.poll();
+            } catch (IOException e) {
+              err.println("smtp-reply: cannot read bounce mailbox: " + e.getMessage());
+            }
+          }
+          lastMailboxPoll = System.nanoTime();
+        }
         for (FileFollower f : followers) {
           try {
             f.poll();

@@ -46,12 +46,14 @@ public final class SmtpReplyCli {
             auto-replied); a message not understood gives action not-understood and
             its reason on stderr (exit 1).
         smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
-                         [--from-beginning] [--checkpoint-dir DIR] [--web-config FILE] [--demo]
+                         [--dsn-maildir DIR]... [--from-beginning] [--checkpoint-dir DIR]
+                         [--web-config FILE] [--demo]
             The exporter: /metrics, the explanation pages /codes, /codes/{code},
             /compare/{a}/{b}, the JSON API /api/... (POST /api/classify for reply
             texts, POST /api/dsn for a bounce message), /-/healthy and /-/ready. Logs
             are followed like tail -F from their end (--from-beginning to replay), with
-            a checkpoint per file; with no log given, a bundled DEMO log is replayed.
+            a checkpoint per file; bounces arriving in a Maildir are counted with
+            source="dsn"; with no input given, a bundled DEMO log is replayed.
         smtp-reply score-replies FILE [--misses]
             Agreement of `classify` with a replies table (the dev corpus format).
         smtp-reply score-bounces FILE [--misses]

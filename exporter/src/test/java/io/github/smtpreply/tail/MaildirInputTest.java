@@ -1,0 +1,86 @@
+package io.github.smtpreply.tail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.smtpreply.metrics.SmtpReplyMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MaildirInputTest {
+  @TempDir Path maildir;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final SmtpReplyMetrics metrics = new SmtpReplyMetrics();
+
+  @BeforeEach
+  void maildir() throws IOException {
+    for (String sub : new String[] {"new", "cur", "tmp"}) {
+      Files.createDirectories(maildir.resolve(sub));
+    }
+    metrics.bindTo(registry);
+  }
+
+  private void deliver(String fixture, String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/fixtures/bounces/" + fixture)) {
+      Files.copy(in, maildir.resolve("new").resolve(name));
+    }
+  }
+
+  private double dsnReplies() {
+    return registry.find("smtp.replies").tag("source", "dsn").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  private double messages(String kind) {
+    return registry.get("smtp.dsn.messages").tag("kind", kind).counter().count();
+  }
+
+  @Test
+  void countsEachArrivingBounceOnceAndSkipsWhatWasThereAtStart() throws IOException {
+    deliver("lhost-qmail-01.eml", "1.host");
+    MaildirInput input = new MaildirInput(maildir, false, metrics, registry);
+    assertThat(input.poll()).isZero();
+
+    deliver("lhost-postfix-02.eml", "2.host");
+    deliver("arf-02.eml", "3.host");
+    assertThat(input.poll()).isEqualTo(2);
+    assertThat(dsnReplies())
+        .isEqualTo(2.0); // two recipients of the Postfix report; ARF is no bounce
+    assertThat(messages("delivery-status")).isEqualTo(1.0);
+    assertThat(messages("feedback")).isEqualTo(1.0);
+
+    // A mail client reads it: new/2.host becomes cur/2.host:2,S, still the same message.
+    Files.move(maildir.resolve("new/2.host"), maildir.resolve("cur/2.host:2,S"));
+    assertThat(input.poll()).isZero();
+    assertThat(dsnReplies()).isEqualTo(2.0);
+  }
+
+  @Test
+  void readsWhatWasThereWhenAskedFromTheBeginning() throws IOException {
+    deliver("lhost-qmail-01.eml", "1.host");
+    MaildirInput input = new MaildirInput(maildir, true, metrics, registry);
+    assertThat(input.poll()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("smtp.replies")
+                .tags("source", "dsn", "route", "none", "reason", "user_unknown")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void aFolderThatIsNoMaildirIsRefused() {
+    assertThatThrownBy(() -> new MaildirInput(maildir.resolve("tmp"), false, metrics, registry))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is not a Maildir");
+  }
+}
