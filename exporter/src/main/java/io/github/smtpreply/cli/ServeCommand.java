@@ -86,7 +86,12 @@ final class ServeCommand {
     List<MaildirInput> mailboxes = new ArrayList<>();
     for (Path maildir : maildirs) {
       try {
-        mailboxes.add(new MaildirInput(maildir, fromBeginning, metrics, registry));
+        Path checkpoint =
+            checkpointDir.resolve(
+                "maildir-"
+                    + Integer.toHexString(maildir.toAbsolutePath().toString().hashCode())
+                    + ".seen");
+        mailboxes.add(new MaildirInput(maildir, checkpoint, fromBeginning, metrics, registry));
       } catch (IOException e) {
         throw new UsageException("--dsn-maildir: " + e.getMessage());
       }
@@ -119,6 +124,7 @@ final class ServeCommand {
             new Thread(
                 () -> {
                   loops.forEach(FollowerLoop::stop);
+                  loops.forEach(FollowerLoop::saveCheckpoints);
                   for (FileFollower f : followers) {
                     try {
                       f.close();
@@ -163,6 +169,23 @@ final class ServeCommand {
       running = false;
     }
 
+    void saveCheckpoints() {
+      for (FileFollower f : followers) {
+        try {
+          f.saveCheckpoint();
+        } catch (IOException e) {
+          err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
+        }
+      }
+      for (MaildirInput mailbox : mailboxes) {
+        try {
+          mailbox.saveCheckpoint();
+        } catch (IOException e) {
+          err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
+        }
+      }
+    }
+
     @Override
     public void run() {
       long lastSave = System.nanoTime();
@@ -186,13 +209,7 @@ final class ServeCommand {
           }
         }
         if (System.nanoTime() - lastSave > 10_000_000_000L) {
-          for (FileFollower f : followers) {
-            try {
-              f.saveCheckpoint();
-            } catch (IOException e) {
-              err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
-            }
-          }
+          saveCheckpoints();
           lastSave = System.nanoTime();
         }
         sleep(250);

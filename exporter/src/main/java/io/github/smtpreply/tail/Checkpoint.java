@@ -31,8 +31,13 @@ public record Checkpoint(String fileKey, long offset) {
   }
 
   public void write(Path file) throws IOException {
+    writeAtomically(file, fileKey + "\t" + offset + "\n");
+  }
+
+  /** Writes {@code content} to {@code file} through a temp file and a rename. */
+  static void writeAtomically(Path file, String content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, fileKey + "\t" + offset + "\n", StandardCharsets.UTF_8);
+    Files.writeString(tmp, content, StandardCharsets.UTF_8);
     try {
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {

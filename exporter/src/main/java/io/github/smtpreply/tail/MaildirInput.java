@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,19 +28,27 @@ import java.util.Set;
  */
 public final class MaildirInput {
   private final Path maildir;
+  private final Path checkpoint;
+  private boolean changed;
   private final SmtpReplyMetrics metrics;
   private final BounceReader reader = BounceReader.standard();
   private final Map<BounceKind, Counter> messages = new EnumMap<>(BounceKind.class);
   private Set<String> seen = new HashSet<>();
 
   /**
-   * @param fromBeginning whether the messages already in the Maildir are read too
+   * @param checkpoint where the names already read are kept (one per line)
+   * @param fromBeginning with no checkpoint, whether the messages already there are read too
    * @throws IOException if the Maildir cannot be listed
    */
   public MaildirInput(
-      Path maildir, boolean fromBeginning, SmtpReplyMetrics metrics, MeterRegistry registry)
+      Path maildir,
+      Path checkpoint,
+      boolean fromBeginning,
+      SmtpReplyMetrics metrics,
+      MeterRegistry registry)
       throws IOException {
     this.maildir = maildir;
+    this.checkpoint = checkpoint;
     this.metrics = metrics;
     for (BounceKind kind : BounceKind.values()) {
       messages.put(
@@ -52,10 +61,25 @@ public final class MaildirInput {
     if (!Files.isDirectory(maildir.resolve("new")) && !Files.isDirectory(maildir.resolve("cur"))) {
       throw new IOException(maildir + " is not a Maildir (it has neither new/ nor cur/)");
     }
-    if (!fromBeginning) {
+    if (Files.isRegularFile(checkpoint)) {
+      for (String name : Files.readAllLines(checkpoint, StandardCharsets.UTF_8)) {
+        if (!name.isBlank()) {
+          seen.add(name.strip());
+        }
+      }
+    } else if (!fromBeginning) {
       for (Path file : files()) {
         seen.add(key(file));
       }
+      changed = true;
+    }
+  }
+
+  /** Saves the names already read, if they changed since the last save. */
+  public void saveCheckpoint() throws IOException {
+    if (changed) {
+      Checkpoint.writeAtomically(checkpoint, String.join("\n", seen) + "\n");
+      changed = false;
     }
   }
 
@@ -87,6 +111,7 @@ public final class MaildirInput {
       present.add(key);
     }
     // Only the names still in the Maildir are remembered, so memory follows the mailbox's size.
+    changed |= read > 0 || !present.equals(seen);
     seen = present;
     return read;
   }

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MaildirInputTest {
   @TempDir Path maildir;
+  @TempDir Path state;
+
+  private Path checkpoint() {
+    return state.resolve("maildir.seen");
+  }
+
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final SmtpReplyMetrics metrics = new SmtpReplyMetrics();
 
@@ -46,7 +52,7 @@ class MaildirInputTest {
   @Test
   void countsEachArrivingBounceOnceAndSkipsWhatWasThereAtStart() throws IOException {
     deliver("lhost-qmail-01.eml", "1.host");
-    MaildirInput input = new MaildirInput(maildir, false, metrics, registry);
+    MaildirInput input = new MaildirInput(maildir, checkpoint(), false, metrics, registry);
     assertThat(input.poll()).isZero();
 
     deliver("lhost-postfix-02.eml", "2.host");
@@ -66,7 +72,7 @@ class MaildirInputTest {
   @Test
   void readsWhatWasThereWhenAskedFromTheBeginning() throws IOException {
     deliver("lhost-qmail-01.eml", "1.host");
-    MaildirInput input = new MaildirInput(maildir, true, metrics, registry);
+    MaildirInput input = new MaildirInput(maildir, checkpoint(), true, metrics, registry);
     assertThat(input.poll()).isEqualTo(1);
     assertThat(
             registry
@@ -79,8 +85,22 @@ class MaildirInputTest {
 
   @Test
   void aFolderThatIsNoMaildirIsRefused() {
-    assertThatThrownBy(() -> new MaildirInput(maildir.resolve("tmp"), false, metrics, registry))
+    assertThatThrownBy(
+            () -> new MaildirInput(maildir.resolve("tmp"), checkpoint(), false, metrics, registry))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("is not a Maildir");
+  }
+
+  @Test
+  void aRestartReadsWhatArrivedWhileItWasDown() throws IOException {
+    deliver("lhost-qmail-01.eml", "1.host");
+    MaildirInput first = new MaildirInput(maildir, checkpoint(), false, metrics, registry);
+    first.poll();
+    first.saveCheckpoint();
+
+    deliver("lhost-postfix-02.eml", "2.host"); // while the exporter is down
+    MaildirInput second = new MaildirInput(maildir, checkpoint(), false, metrics, registry);
+    assertThat(second.poll()).isEqualTo(1);
+    assertThat(dsnReplies()).isEqualTo(2.0);
   }
 }
