@@ -28,32 +28,17 @@ class AllPairsTest {
       for (int j = i + 1; j < entries.size(); j++) {
         for (Language language : Language.values()) {
           Document doc = explainer.compare(entries.get(i), entries.get(j), language);
+          String pair = entries.get(i).id() + "/" + entries.get(j).id() + " " + language;
           for (Format format : Format.values()) {
             String out = format.render(doc);
             rendered++;
             if (out.isBlank() || PLACEHOLDER.matcher(out).find()) {
-              problems.add(
-                  entries.get(i).id()
-                      + "/"
-                      + entries.get(j).id()
-                      + " "
-                      + language
-                      + " "
-                      + format
-                      + ": placeholder or empty");
+              problems.add(pair + " " + format + ": placeholder or empty");
             }
             if (format == Format.TEXT) {
               Matcher m = DOUBLED_WORD.matcher(out);
               if (m.find()) {
-                problems.add(
-                    entries.get(i).id()
-                        + "/"
-                        + entries.get(j).id()
-                        + " "
-                        + language
-                        + ": doubled '"
-                        + m.group()
-                        + "'");
+                problems.add(pair + ": doubled '" + m.group() + "'");
               }
             }
           }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,26 +39,15 @@ class ReplyFuzzTest {
     long rejected = 0;
     long withCode = 0;
     for (long n = 0; n < inputs; n++) {
-      StringBuilder s = new StringBuilder(SEEDS[random.nextInt(SEEDS.length)]);
       int edits = random.nextInt(8);
+      List<int[]> edit = new ArrayList<>(edits);
       for (int e = 0; e < edits; e++) {
-        int pos = random.nextInt(s.length() + 1);
-        char c = ALPHABET[random.nextInt(ALPHABET.length)];
-        switch (random.nextInt(3)) {
-          case 0 -> s.insert(pos, c);
-          case 1 -> {
-            if (pos < s.length()) {
-              s.deleteCharAt(pos);
-            }
-          }
-          default -> {
-            if (pos < s.length()) {
-              s.setCharAt(pos, c);
-            }
-          }
-        }
+        edit.add(
+            new int[] {
+              random.nextInt(128), random.nextInt(3), ALPHABET[random.nextInt(ALPHABET.length)]
+            });
       }
-      String input = s.toString();
+      String input = ReplyProperties.apply(SEEDS[random.nextInt(SEEDS.length)], edit);
       try {
         Reply reply = ReplyParser.parse(input);
         assertThat(ReplyParser.parse(reply.toWire()).code()).isEqualTo(reply.code());

@@ -14,9 +14,16 @@ final class Headers {
   private final List<String> top;
   private final List<String> original;
 
+  /** The marker phrases in the top-level and the original's headers, each list scanned once. */
+  private final long[] topHits;
+
+  private final long[] originalHits;
+
   Headers(List<String> top, List<String> original) {
     this.top = top;
     this.original = original;
+    this.topHits = Markers.STANDARD.scanHeaders(top);
+    this.originalHits = Markers.STANDARD.scanHeaders(original);
   }
 
   /** The first value of a top-level field, or null. */
@@ -80,18 +87,18 @@ final class Headers {
 
   /** A bounce by its headers: sent by MAILER-DAEMON or postmaster, or a bounce's subject. */
   boolean isBounce() {
-    return Markers.STANDARD.headersMatch(top, Markers.Kind.BOUNCE_HEADER);
+    return Markers.STANDARD.any(topHits, Markers.Kind.BOUNCE_HEADER);
   }
 
   /** An RFC 3834 auto-reply, or a vacation notice marked the way common responders mark it. */
   boolean isAutoReply() {
-    return Markers.STANDARD.headersMatch(top, Markers.Kind.AUTO_REPLY_HEADER);
+    return Markers.STANDARD.any(topHits, Markers.Kind.AUTO_REPLY_HEADER);
   }
 
   /** A complaint notice that is not an RFC 5965 report (Hotmail's, Apple's unsubscribe). */
   boolean isFeedback() {
-    return Markers.STANDARD.headersMatch(top, Markers.Kind.FEEDBACK_HEADER)
-        || Markers.STANDARD.headersMatch(original, Markers.Kind.FEEDBACK_HEADER);
+    return Markers.STANDARD.any(topHits, Markers.Kind.FEEDBACK_HEADER)
+        || Markers.STANDARD.any(originalHits, Markers.Kind.FEEDBACK_HEADER);
   }
 
   private static String first(List<String> fields, String name) {

@@ -78,13 +78,13 @@ final class Markers {
     return id < 0 ? null : names[id];
   }
 
-  /** True if a phrase of {@code kind} occurs in one of the header lines. */
-  boolean headersMatch(List<String> headers, Kind kind) {
+  /** The phrases found in header lines ({@code name: value}, each read up to 512 characters). */
+  long[] scanHeaders(List<String> headers) {
     long[] hits = hits();
     for (String header : headers) {
       matcher.scan(header, 0, Math.min(header.length(), 512), hits);
     }
-    return any(hits, kind);
+    return hits;
   }
 
   private int first(long[] hits, Kind kind) {

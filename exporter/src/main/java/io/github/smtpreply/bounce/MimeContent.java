@@ -27,6 +27,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a message a bounce reader needs, taken apart with Angus Mail: the top-level headers,
@@ -42,6 +43,9 @@ final class MimeContent {
   static final int MAX_TOTAL_TEXT = 1024 * 1024;
 
   private static final Session SESSION = Session.getInstance(lenientParsing());
+
+  /** A folded header line's break and the whitespace after it (RFC 5322 §2.2.3). */
+  private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
 
   private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -185,7 +189,7 @@ final class MimeContent {
   private void addHeaders(Enumeration<Header> all, List<String> into) {
     while (all.hasMoreElements()) {
       Header h = all.nextElement();
-      String value = h.getValue() == null ? "" : h.getValue().replaceAll("\\r?\\n[ \\t]+", " ");
+      String value = h.getValue() == null ? "" : FOLD.matcher(h.getValue()).replaceAll(" ");
       try {
         value = MimeUtility.decodeText(value);
       } catch (IOException | RuntimeException e) {

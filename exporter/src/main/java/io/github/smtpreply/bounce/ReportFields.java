@@ -27,7 +27,7 @@ final class ReportFields {
     ReportFields fields = new ReportFields();
     Map<String, String> group = new LinkedHashMap<>();
     String lastName = null;
-    for (String line : text.split("\r?\n", -1)) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
       if (line.isBlank()) {
         fields.close(group);
         group = new LinkedHashMap<>();
@@ -137,7 +137,7 @@ final class ReportFields {
    * when the text has no Final-Recipient line.
    */
   static String embedded(String text) {
-    String[] lines = text.split("\r?\n", -1);
+    String[] lines = text.lines().toArray(String[]::new);
     int first = -1;
     for (int n = 0; n < lines.length && first < 0; n++) {
       if (lines[n].regionMatches(true, 0, "final-recipient:", 0, 16)) {
@@ -178,7 +178,7 @@ final class ReportFields {
   static List<String> all(String text, String name) {
     List<String> values = new ArrayList<>();
     String prefix = name + ":";
-    for (String line : text.split("\r?\n")) {
+    for (String line : (Iterable<String>) text.lines()::iterator) {
       if (line.regionMatches(true, 0, prefix, 0, prefix.length())) {
         String value = value(Map.of(name, line.substring(prefix.length()).strip()), name);
         if (value != null) {

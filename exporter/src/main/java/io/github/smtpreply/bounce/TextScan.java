@@ -93,10 +93,11 @@ final class TextScan {
   static TextScan of(String text, String sender) {
     Markers markers = Markers.STANDARD;
     long[] hits = markers.hits();
-    String[] lines = text.split("\r?\n", -1);
+    long[] lineHits = markers.hits();
+    String[] lines = text.lines().toArray(String[]::new);
     int end = lines.length;
     for (int n = 0; n < lines.length; n++) {
-      long[] lineHits = markers.hits();
+      Arrays.fill(lineHits, 0L);
       markers.matcher.scan(lines[n], 0, lines[n].length(), lineHits);
       if (markers.any(lineHits, Markers.Kind.ORIGINAL)) {
         end = n;
@@ -169,25 +170,31 @@ final class TextScan {
    * forwarded inline by a mail client. Otherwise the text as it is.
    */
   static String unquoted(String text) {
-    String[] lines = text.split("\r?\n", -1);
+    // Counted in place: most texts are not quoted, and then nothing is copied.
     int quoted = 0;
     int nonBlank = 0;
-    for (String line : lines) {
-      if (!line.isBlank()) {
-        nonBlank++;
-        if (line.charAt(0) == '>') {
-          quoted++;
+    for (int start = 0; start < text.length(); ) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      for (int i = start; i < end; i++) {
+        if (!Character.isWhitespace(text.charAt(i))) {
+          nonBlank++;
+          quoted += text.charAt(start) == '>' ? 1 : 0;
+          break;
         }
       }
+      start = end + 1;
     }
     if (nonBlank == 0 || quoted * 2 < nonBlank) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length());
-    for (String line : lines) {
-      int cut = line.startsWith("> ") ? 2 : line.startsWith(">") ? 1 : 0;
-      out.append(line, cut, line.length()).append('\n');
-    }
+    text.lines()
+        .forEach(
+            line -> {
+              int cut = line.startsWith("> ") ? 2 : line.startsWith(">") ? 1 : 0;
+              out.append(line, cut, line.length()).append('\n');
+            });
     return out.toString();
   }
 

@@ -4,6 +4,7 @@ import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.reply.Finding;
 import io.github.smtpreply.reply.ReplyFinder;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,9 @@ public final class EximLogParser implements LogParser {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
+  /** Delivered, delivered to an alias, deferred, failed: the flag after the message id. */
+  private static final String[] FLAGS = {" => ", " -> ", " == ", " ** "};
+
   private final Classifier classifier = Classifier.standard();
   private final ZoneId zone;
 
@@ -29,12 +33,12 @@ public final class EximLogParser implements LogParser {
 
   @Override
   public Line read(String line) {
-    java.time.Instant time = line.length() > 20 ? time(line) : null;
+    Instant time = line.length() > 20 ? time(line) : null;
     if (time == null) {
       return Line.FOREIGN;
     }
     // Find the flag after the message id: "<id> => ", "<id> ** ", …
-    for (String flag : new String[] {" => ", " -> ", " == ", " ** "}) {
+    for (String flag : FLAGS) {
       int at = line.indexOf(flag);
       if (at > 0 && at < 80) {
         return Line.of(event(line, time, flag.strip(), at + 4));
@@ -43,7 +47,7 @@ public final class EximLogParser implements LogParser {
     return Line.OTHER;
   }
 
-  private LogEvent event(String line, java.time.Instant time, String flag, int rest) {
+  private LogEvent event(String line, Instant time, String flag, int rest) {
     String status =
         switch (flag) {
           case "=>", "->" -> "sent";
@@ -104,7 +108,7 @@ public final class EximLogParser implements LogParser {
     return -1;
   }
 
-  private java.time.Instant time(String line) {
+  private Instant time(String line) {
     if (line.length() < 19) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.github.smtpreply.logs;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -104,7 +105,7 @@ record SyslogLine(Instant timestamp, String program, String message) {
       last[0] = stamp;
       last[1] = instant;
       return instant;
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return null;
     }
   }

@@ -244,7 +244,7 @@ public final class ExporterServer implements AutoCloseable {
       return Response.text(413, "request body larger than " + MAX_BODY + " bytes\n");
     }
     StringBuilder out = new StringBuilder("[");
-    for (String line : body.split("\r?\n")) {
+    for (String line : (Iterable<String>) body.lines()::iterator) {
       if (line.isBlank()) {
         continue;
       }

@@ -9,6 +9,12 @@ import io.github.smtpreply.classify.Classifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The README's binder snippet, compiled and run as written. */
@@ -34,29 +40,39 @@ class ReadmeExampleTest {
   }
 
   @Test
-  void readmeBounceSnippetPrintsAndCounts() throws Exception {
+  void readmeBounceSnippetLogsAndCounts() throws Exception {
     SmtpReplyMetrics metrics = new SmtpReplyMetrics();
     MeterRegistry meterRegistry = new SimpleMeterRegistry();
     metrics.bindTo(meterRegistry);
-    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream stdout = System.out;
-    try (java.io.InputStream inputStream =
+    // The application's logger; the test keeps what it logs.
+    Logger log = Logger.getAnonymousLogger();
+    log.setUseParentHandlers(false);
+    List<String> logged = new ArrayList<>();
+    log.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        });
+    try (InputStream inputStream =
         getClass().getResourceAsStream("/fixtures/bounces/lhost-postfix-02.eml")) {
-      System.setOut(
-          new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
       // --- README snippet ---
       Bounce bounce = BounceReader.standard().read(inputStream);
       for (BounceRecipient r : bounce.recipients()) {
-        System.out.println(
+        log.info(
             r.recipient() + " " + r.action().label() + " " + r.classification().reason().label());
       }
       metrics.record(bounce, "bounce-mailbox");
       // --- end ---
-    } finally {
-      System.setOut(stdout);
     }
-    assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
-        .contains("filtered@example.co.jp failed user_unknown");
+    assertThat(String.join("\n", logged)).contains("filtered@example.co.jp failed user_unknown");
     assertThat(
             meterRegistry
                 .get("smtp.replies")
