@@ -4,13 +4,13 @@
 # Usage: scripts/bench-ingest.sh   (after ./mvnw -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=${JAR:-exporter/target/smtp-reply-exporter.jar}
+JAR=${JAR:-exporter/app/target/smtp-reply-exporter.jar}
 N=${N:-1000000}
 FILE=${FILE:-target/bench-postfix.log}
 mkdir -p target
 if [ ! -s "$FILE" ] || [ "$(wc -l < "$FILE")" -ne "$N" ]; then
   # The demo log's lines (deliveries, deferrals, bounces, rejects) cycled with fresh queue ids.
-  grep -v '^#' exporter/src/main/resources/io/github/smtpreply/demo/demo-mail.log |
+  grep -v '^#' exporter/app/src/main/resources/io/github/smtpreply/demo/demo-mail.log |
     perl -e 'my @l = <STDIN>; my $n = shift; for my $i (0 .. $n - 1) { my $s = $l[$i % @l]; $s =~ s/4F1A2B3C[0-9A-F]+/sprintf("%010X", $i)/e; print $s }' "$N" > "$FILE"
 fi
 PIN="taskset -c 0"

@@ -3,7 +3,7 @@
 # demo replay. Usage: scripts/bench-startup.sh   (after ./mvnw -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=${JAR:-exporter/target/smtp-reply-exporter.jar}
+JAR=${JAR:-exporter/app/target/smtp-reply-exporter.jar}
 PORT=${PORT:-19477}
 t0=$(date +%s%N)
 java -jar "$JAR" serve --port "$PORT" --bind 127.0.0.1 --checkpoint-dir target/bench-checkpoints 2> target/bench-startup.log &

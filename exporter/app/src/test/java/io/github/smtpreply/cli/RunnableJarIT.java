@@ -1,0 +1,107 @@
+package io.github.smtpreply.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The runnable jar as a user runs it: java -jar exporter/app/target/smtp-reply-exporter.jar … */
+class RunnableJarIT {
+  private static final Path JAR = Path.of("target", "smtp-reply-exporter.jar");
+
+  private static Process start(String... args) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(false).start();
+  }
+
+  @Test
+  void classifiesFromStdin() throws Exception {
+    Process p = start("classify");
+    p.getOutputStream().write("550 5.1.1 User unknown\n".getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out)
+        .isEqualTo(
+            "code\tenhanced\tclass\treason\tstage\n550\t5.1.1\tpermanent\tuser_unknown\tunknown\n");
+  }
+
+  @Test
+  void readsBouncesWithTheMimeAndJsonLibrariesBundled() throws Exception {
+    String dir = Path.of("target", "test-classes", "fixtures", "bounces").toString();
+    Process p =
+        start(
+            "dsn",
+            Path.of(dir, "lhost-postfix-02.eml").toString(),
+            Path.of(dir, "lhost-amazonses-10.eml").toString());
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    assertThat(out.split("\n"))
+        .hasSize(4)
+        .anyMatch(
+            l ->
+                l.endsWith(
+                    "\tfiltered@example.co.jp\tfailed\t5.2.1\t550\t5.2.1\tpermanent\tuser_unknown"))
+        .anyMatch(
+            l ->
+                l.endsWith(
+                    "\tbounce@simulator.amazonses.com\tfailed\t5.1.1\t550\t5.1.1\tpermanent\tuser_unknown"));
+  }
+
+  @Test
+  void servesTheDemoSoCountersRiseAndPagesOpen() throws Exception {
+    Process p =
+        start(
+            "serve",
+            "--port",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--checkpoint-dir",
+            "target/it-checkpoints");
+    try {
+      String banner =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))
+              .readLine();
+      String port = banner.replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1");
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String metrics = "";
+      for (int i = 0; i < 50 && !metrics.contains("smtp_replies_total{"); i++) {
+        Thread.sleep(200);
+        metrics =
+            client
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+      }
+      assertThat(metrics).contains("smtp_replies_total{", "source=\"demo\"");
+      HttpResponse<String> page =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/codes/550")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<h1", "550");
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+  }
+}
