@@ -202,7 +202,8 @@ public final class Catalog {
               ReplyCode.of(Integer.parseInt(f[0])),
               f[1],
               f[2],
-              Standing.ofLabel(f[3]),
+              Standing.ofLabel(f[3])
+                  .orElseThrow(() -> new IllegalStateException("unknown standing " + f[3])),
               references(f[4]),
               list(f[5]),
               list(f[6]),

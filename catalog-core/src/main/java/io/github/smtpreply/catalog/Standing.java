@@ -1,9 +1,10 @@
 package io.github.smtpreply.catalog;
 
-import java.util.Locale;
+import io.github.smtpreply.text.WireLabel;
+import java.util.Optional;
 
 /** Where a code comes from. */
-public enum Standing {
+public enum Standing implements WireLabel {
   /** Defined in the text of an RFC. */
   RFC,
   /** Exists only through the IANA enhanced-status registry's associated basic codes. */
@@ -11,11 +12,12 @@ public enum Standing {
   /** From an Internet-Draft or a non-standard source; not part of any RFC. */
   DRAFT;
 
+  @Override
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return WireLabel.of(name());
   }
 
-  static Standing ofLabel(String label) {
-    return valueOf(label.toUpperCase(Locale.ROOT));
+  public static Optional<Standing> ofLabel(String label) {
+    return WireLabel.find(values(), label);
   }
 }

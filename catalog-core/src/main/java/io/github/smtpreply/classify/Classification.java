@@ -39,6 +39,24 @@ public record Classification(
     flags = Set.copyOf(flags);
   }
 
+  /**
+   * A text that carries no reply at all, such as an auto-reply or a feedback report: no code, no
+   * status, class unknown, stage unknown.
+   *
+   * @param reason what the text is
+   * @param rule the id of whatever recognised it
+   */
+  public static Classification withoutReply(Reason reason, String rule, String text) {
+    return new Classification(
+        null, null, null, ReplyClass.UNKNOWN, reason, Stage.UNKNOWN, null, rule, Set.of(), text);
+  }
+
+  /** This reply with its class, effective status and flags decided by something beyond its text. */
+  public Classification withClass(ReplyClass replyClass, EnhancedStatus status, Set<Flag> flags) {
+    return new Classification(
+        code, enhanced, status, replyClass, reason, stage, provider, rule, flags, text);
+  }
+
   /** {@code "550"}, or {@code "none"}. */
   public String codeLabel() {
     return code == null ? "none" : code.toString();

@@ -1,13 +1,14 @@
 package io.github.smtpreply.classify;
 
-import java.util.Locale;
+import io.github.smtpreply.text.WireLabel;
+import java.util.Optional;
 
 /**
  * Why a message was not delivered: the bounce-reason taxonomy (documented in docs/reasons.md). Each
  * reason names the sisimai reason it corresponds to, so results can be compared with that
  * classifier.
  */
-public enum Reason {
+public enum Reason implements WireLabel {
   /** Delivered or accepted: the reason of every success and intermediate reply. */
   NONE("delivered"),
   USER_UNKNOWN("userunknown"),
@@ -46,7 +47,7 @@ public enum Reason {
   FEEDBACK("feedback"),
   UNKNOWN("undefined");
 
-  private final String label = name().toLowerCase(Locale.ROOT);
+  private final String label = WireLabel.of(name());
   private final String sisimai;
 
   Reason(String sisimai) {
@@ -54,6 +55,7 @@ public enum Reason {
   }
 
   /** The metric and TSV label: {@code user_unknown}, {@code mailbox_full}, … */
+  @Override
   public String label() {
     return label;
   }
@@ -64,12 +66,7 @@ public enum Reason {
   }
 
   /** The reason with this label, or {@code null}. */
-  public static Reason ofLabel(String label) {
-    for (Reason reason : values()) {
-      if (reason.label.equals(label)) {
-        return reason;
-      }
-    }
-    return null;
+  public static Optional<Reason> ofLabel(String label) {
+    return WireLabel.find(values(), label);
   }
 }

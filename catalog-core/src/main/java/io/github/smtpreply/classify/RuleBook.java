@@ -202,11 +202,11 @@ final class RuleBook {
       }
     }
     String id = single(f, "rule", where);
-    Reason reason = Reason.ofLabel(single(f, "reason", where));
-    if (reason == null) {
-      throw new IllegalStateException(
-          where + "unknown reason '" + single(f, "reason", where) + "'");
-    }
+    String reasonLabel = single(f, "reason", where);
+    Reason reason =
+        Reason.ofLabel(reasonLabel)
+            .orElseThrow(
+                () -> new IllegalStateException(where + "unknown reason '" + reasonLabel + "'"));
     List<int[]> allOf = new ArrayList<>();
     for (String group : f.getOrDefault("text", List.of())) {
       allOf.add(phraseGroup(group, phraseList, phraseIds, where));
@@ -220,11 +220,9 @@ final class RuleBook {
     }
     Set<Stage> stages = EnumSet.noneOf(Stage.class);
     for (String s : words(f, "stage")) {
-      Stage stage = Stage.ofLabel(s);
-      if (stage == Stage.UNKNOWN && !s.equals("unknown")) {
-        throw new IllegalStateException(where + "unknown stage '" + s + "'");
-      }
-      stages.add(stage);
+      stages.add(
+          Stage.ofLabel(s)
+              .orElseThrow(() -> new IllegalStateException(where + "unknown stage '" + s + "'")));
     }
     EnhancedStatus assign = null;
     if (f.containsKey("assign")) {

@@ -47,8 +47,29 @@ public record Document(
       subsections = List.copyOf(subsections);
     }
 
+    /** A section with a heading and nothing under it yet; add content with the {@code with…}s. */
+    public static Section titled(String heading) {
+      return new Section(heading, List.of(), List.of(), List.of(), List.of());
+    }
+
     static Section text(String heading, String... paragraphs) {
-      return new Section(heading, List.of(paragraphs), List.of(), List.of(), List.of());
+      return titled(heading).withParagraphs(List.of(paragraphs));
+    }
+
+    public Section withParagraphs(List<String> paragraphs) {
+      return new Section(heading, paragraphs, items, links, subsections);
+    }
+
+    public Section withItems(List<String> items) {
+      return new Section(heading, paragraphs, items, links, subsections);
+    }
+
+    public Section withLinks(List<Link> links) {
+      return new Section(heading, paragraphs, items, links, subsections);
+    }
+
+    public Section withSubsections(List<Section> subsections) {
+      return new Section(heading, paragraphs, items, links, subsections);
     }
   }
 

@@ -52,7 +52,9 @@ public final class Explainer {
       }
       List<String> note = fallback ? List.of(catalog.label(lang, "fallback.note")) : List.of();
       sections.add(
-          new Section(catalog.label(lang, "heading.wild"), note, items, List.of(), List.of()));
+          Section.titled(catalog.label(lang, "heading.wild"))
+              .withParagraphs(note)
+              .withItems(items));
     }
     sections.add(facts(entry, lang));
     sections.add(learnMore(List.of(entry), lang));
@@ -83,19 +85,11 @@ public final class Explainer {
 
     List<Section> sections = new ArrayList<>();
     sections.add(
-        new Section(
-            a.id() + " " + catalog.title(a, lang),
-            List.of(),
-            List.of(),
-            List.of(),
-            codeSections(a, lang)));
+        Section.titled(a.id() + " " + catalog.title(a, lang))
+            .withSubsections(codeSections(a, lang)));
     sections.add(
-        new Section(
-            b.id() + " " + catalog.title(b, lang),
-            List.of(),
-            List.of(),
-            List.of(),
-            codeSections(b, lang)));
+        Section.titled(b.id() + " " + catalog.title(b, lang))
+            .withSubsections(codeSections(b, lang)));
 
     List<String> differences = new ArrayList<>();
     boolean sameClass = classPhrase(a, lang).equals(classPhrase(b, lang));
@@ -115,13 +109,7 @@ public final class Explainer {
     registration(a, b, lang).ifPresent(differences::add);
     differences.add(retry(a, lang));
     differences.add(retry(b, lang));
-    sections.add(
-        new Section(
-            catalog.label(lang, "heading.differences"),
-            List.of(),
-            differences,
-            List.of(),
-            List.of()));
+    sections.add(Section.titled(catalog.label(lang, "heading.differences")).withItems(differences));
 
     List<String> which = new ArrayList<>();
     for (CodeEntry e : List.of(a, b)) {
@@ -132,8 +120,7 @@ public final class Explainer {
               + " "
               + fix(e, lang));
     }
-    sections.add(
-        new Section(catalog.label(lang, "heading.which"), which, List.of(), List.of(), List.of()));
+    sections.add(Section.titled(catalog.label(lang, "heading.which")).withParagraphs(which));
     sections.add(learnMore(List.of(a, b), lang));
     return new Document(
         fill(
@@ -183,12 +170,7 @@ public final class Explainer {
     }
     description.add(description(entry, lang));
     sections.add(
-        new Section(
-            catalog.label(lang, "heading.description"),
-            description,
-            List.of(),
-            List.of(),
-            List.of()));
+        Section.titled(catalog.label(lang, "heading.description")).withParagraphs(description));
     if (explanation.isPresent()) {
       sections.add(
           Section.text(catalog.label(lang, "heading.when"), explanation.get().whenYouSeeIt()));
@@ -227,15 +209,10 @@ public final class Explainer {
     List<Section> relatedSection =
         related.isEmpty()
             ? List.of()
-            : List.of(
-                new Section(
-                    catalog.label(lang, "heading.related"),
-                    List.of(),
-                    List.of(),
-                    related,
-                    List.of()));
-    return new Section(
-        catalog.label(lang, "heading.about"), paragraphs, List.of(), List.of(), relatedSection);
+            : List.of(Section.titled(catalog.label(lang, "heading.related")).withLinks(related));
+    return Section.titled(catalog.label(lang, "heading.about"))
+        .withParagraphs(paragraphs)
+        .withSubsections(relatedSection);
   }
 
   private Section learnMore(List<CodeEntry> entries, Language lang) {
@@ -245,12 +222,7 @@ public final class Explainer {
         links.add(new Link(ref.label(), ref.url()));
       }
     }
-    return new Section(
-        catalog.label(lang, "heading.learnMore"),
-        List.of(),
-        List.of(),
-        List.copyOf(links),
-        List.of());
+    return Section.titled(catalog.label(lang, "heading.learnMore")).withLinks(List.copyOf(links));
   }
 
   private String description(CodeEntry entry, Language lang) {

@@ -1,17 +1,19 @@
 package io.github.smtpreply.reply;
 
+import io.github.smtpreply.text.WireLabel;
+
 /**
  * The category of a basic reply code: its second digit (RFC 5321 §4.2.1). Digits 3 and 4 are left
  * unspecified by the RFC; 6–9 are outside the standard (seen in the wild, e.g. {@code 571}).
  */
-public enum ReplyCategory {
+public enum ReplyCategory implements WireLabel {
   SYNTAX("syntax"),
   INFORMATION("information"),
   CONNECTIONS("connections"),
   UNSPECIFIED_3("unspecified"),
   UNSPECIFIED_4("unspecified"),
-  MAIL_SYSTEM("mail system"),
-  NONSTANDARD("non-standard");
+  MAIL_SYSTEM("mail_system"),
+  NONSTANDARD("non_standard");
 
   private final String label;
 
@@ -32,6 +34,7 @@ public enum ReplyCategory {
     };
   }
 
+  @Override
   public String label() {
     return label;
   }

@@ -1,13 +1,14 @@
 package io.github.smtpreply.reply;
 
-import java.util.Locale;
+import io.github.smtpreply.text.WireLabel;
+import java.util.Optional;
 
 /**
  * The class of a reply: the first digit of a basic reply code (RFC 5321 §4.2.1) or of an enhanced
  * status code (RFC 3463 §2). {@link #UNKNOWN} is used only when neither a code nor a status was
  * found.
  */
-public enum ReplyClass {
+public enum ReplyClass implements WireLabel {
   SUCCESS(2),
   INTERMEDIATE(3),
   TRANSIENT(4),
@@ -32,7 +33,7 @@ public enum ReplyClass {
 
   ReplyClass(int digit) {
     this.digit = digit;
-    this.label = name().toLowerCase(Locale.ROOT);
+    this.label = WireLabel.of(name());
   }
 
   /** The class for a first digit; {@link #UNKNOWN} for digits outside 2–5. */
@@ -41,6 +42,11 @@ public enum ReplyClass {
   }
 
   /** The label used in metrics and TSV output: {@code success}, {@code transient}, … */
+  public static Optional<ReplyClass> ofLabel(String label) {
+    return WireLabel.find(values(), label);
+  }
+
+  @Override
   public String label() {
     return label;
   }

@@ -27,7 +27,9 @@ public final class ReplyFinder {
     List<Stage> stages = new ArrayList<>();
     for (String[] row : DataFiles.tsv(ReplyFinder.class, "stage-phrases.tsv", 2)) {
       phrases.add(row[0]);
-      stages.add(Stage.ofLabel(row[1]));
+      stages.add(
+          Stage.ofLabel(row[1])
+              .orElseThrow(() -> new IllegalStateException("unknown stage " + row[1])));
     }
     STAGE_PHRASES = PhraseMatcher.of(phrases);
     STAGE_OF_PHRASE = stages.toArray(Stage[]::new);

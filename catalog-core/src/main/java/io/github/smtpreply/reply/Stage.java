@@ -1,12 +1,13 @@
 package io.github.smtpreply.reply;
 
-import java.util.Locale;
+import io.github.smtpreply.text.WireLabel;
+import java.util.Optional;
 
 /**
  * The point of the SMTP dialogue a reply answered. The labels are the metric's {@code stage} values
  * (DESIGN.md).
  */
-public enum Stage {
+public enum Stage implements WireLabel {
   /** Opening the TCP connection: no reply was read (refused, timed out). */
   CONNECT,
   /** The server's greeting after the connection opened. */
@@ -24,19 +25,15 @@ public enum Stage {
   QUIT,
   UNKNOWN;
 
-  private final String label = name().toLowerCase(Locale.ROOT);
+  private final String label = WireLabel.of(name());
 
+  @Override
   public String label() {
     return label;
   }
 
   /** The stage with this label, or {@link #UNKNOWN}. */
-  public static Stage ofLabel(String label) {
-    for (Stage stage : values()) {
-      if (stage.label.equals(label)) {
-        return stage;
-      }
-    }
-    return UNKNOWN;
+  public static Optional<Stage> ofLabel(String label) {
+    return WireLabel.find(values(), label);
   }
 }

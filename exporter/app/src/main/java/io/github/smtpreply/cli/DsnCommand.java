@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * {@code dsn FILE…} ({@code -} for stdin, a folder or Maildir for each message in it, an mbox file
  * for each message in it): one TSV row per recipient of each bounce, in the order the message lists
  * them: {@code file index recipient action status code enhanced class reason}. A message the reader
- * does not understand gives one row with action {@code not-understood} and the reason on standard
+ * does not understand gives one row with action {@code not_understood} and the reason on standard
  * error.
  */
 final class DsnCommand {
@@ -47,7 +47,12 @@ final class DsnCommand {
       for (Bounce bounce : bounces) {
         if (bounce.kind() == BounceKind.NOT_UNDERSTOOD) {
           out.println(
-              name + '\t' + ++index + "\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone");
+              name
+                  + '\t'
+                  + ++index
+                  + "\tnone\t"
+                  + BounceKind.NOT_UNDERSTOOD.label()
+                  + "\tnone\tnone\tnone\tnone\tnone");
           err.println("smtp-reply dsn: " + name + ": not understood: " + bounce.problem());
           allUnderstood = false;
           continue;

@@ -43,7 +43,7 @@ public final class SmtpReplyCli {
             Amazon SES and other text bounces) to TSV, one row per recipient in order:
             file, index, recipient, action, status, code, enhanced, class, reason.
             Feedback reports and auto-replies are labelled (action feedback or
-            auto-replied); a message not understood gives action not-understood and
+            auto_replied); a message not understood gives action not_understood and
             its reason on stderr (exit 1).
         smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
                          [--dsn-maildir DIR]... [--from-beginning] [--checkpoint-dir DIR]

@@ -166,14 +166,14 @@ class SmtpReplyCliTest {
         java.nio.file.Files.readString(java.nio.file.Path.of(fixture("bounces/rfc3834-01.eml")));
     assertThat(run(vacation, "dsn", "-")).isZero();
     assertThat(out())
-        .endsWith("-\t1\tkijitora@example.net\tauto-replied\tnone\tnone\tnone\tnone\tauto_reply\n");
+        .endsWith("-\t1\tkijitora@example.net\tauto_replied\tnone\tnone\tnone\tnone\tauto_reply\n");
   }
 
   @Test
   void dsnReportsAMessageItCannotUnderstandWithTheReason() {
     assertThat(run("Subject: hello\n\nJust a note.\n", "dsn", "-"))
         .isEqualTo(SmtpReplyCli.INPUT_ERROR);
-    assertThat(out()).endsWith("-\t1\tnone\tnot-understood\tnone\tnone\tnone\tnone\tnone\n");
+    assertThat(out()).endsWith("-\t1\tnone\tnot_understood\tnone\tnone\tnone\tnone\tnone\n");
     assertThat(err()).contains("-: not understood: no delivery-status part");
   }
 

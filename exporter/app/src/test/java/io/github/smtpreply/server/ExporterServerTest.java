@@ -116,7 +116,7 @@ class ExporterServerTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
-        .startsWith("{\"kind\":\"delivery-status\",\"format\":\"rfc3464\"")
+        .startsWith("{\"kind\":\"delivery_status\",\"format\":\"rfc3464\"")
         .contains("\"recipient\":\"filtered@example.co.jp\",\"action\":\"failed\"")
         .contains("\"reply\":{\"code\":\"550\",\"enhanced\":\"5.2.1\"");
     HttpResponse<String> junk =
@@ -126,7 +126,7 @@ class ExporterServerTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(junk.statusCode()).isEqualTo(200);
-    assertThat(junk.body()).startsWith("{\"kind\":\"not-understood\"").contains("\"problem\":\"");
+    assertThat(junk.body()).startsWith("{\"kind\":\"not_understood\"").contains("\"problem\":\"");
     assertThat(get("/api/dsn").statusCode()).isEqualTo(405);
   }
 

@@ -60,7 +60,7 @@ class MaildirInputTest {
     assertThat(input.poll()).isEqualTo(2);
     assertThat(dsnReplies())
         .isEqualTo(2.0); // two recipients of the Postfix report; ARF is no bounce
-    assertThat(messages("delivery-status")).isEqualTo(1.0);
+    assertThat(messages("delivery_status")).isEqualTo(1.0);
     assertThat(messages("feedback")).isEqualTo(1.0);
 
     // A mail client reads it: new/2.host becomes cur/2.host:2,S, still the same message.

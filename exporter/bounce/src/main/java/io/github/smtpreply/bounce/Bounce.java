@@ -36,6 +36,65 @@ public record Bounce(
   }
 
   /**
+   * A message of this kind and format; the per-message fields are added with the {@code with…}s.
+   */
+  static Bounce of(BounceKind kind, String format, List<BounceRecipient> recipients) {
+    return new Bounce(kind, format, null, null, null, null, null, recipients, null);
+  }
+
+  /** A message the reader does not understand, and why. */
+  static Bounce notUnderstood(String why) {
+    return of(BounceKind.NOT_UNDERSTOOD, "none", List.of()).withProblem(why);
+  }
+
+  /** With the report's per-message fields (RFC 3464 §2.2). */
+  Bounce withReport(String reportingMta, String envelopeId, String arrivalDate) {
+    return new Bounce(
+        kind,
+        format,
+        reportingMta,
+        envelopeId,
+        arrivalDate,
+        originalMessageId,
+        originalSubject,
+        recipients,
+        problem);
+  }
+
+  /** With what identifies the returned original message. */
+  Bounce withOriginal(String messageId, String subject) {
+    return new Bounce(
+        kind,
+        format,
+        reportingMta,
+        envelopeId,
+        arrivalDate,
+        messageId,
+        subject,
+        recipients,
+        problem);
+  }
+
+  /**
+   * With {@code more} added to what was cut short or not understood ({@code null} adds nothing).
+   */
+  Bounce withProblem(String more) {
+    if (more == null) {
+      return this;
+    }
+    return new Bounce(
+        kind,
+        format,
+        reportingMta,
+        envelopeId,
+        arrivalDate,
+        originalMessageId,
+        originalSubject,
+        recipients,
+        problem == null ? more : problem + "; " + more);
+  }
+
+  /**
    * The replies this bounce reports as delivery outcomes, one per recipient that failed, was
    * delayed, delivered, relayed or expanded. Feedback reports and auto-replies are not delivery
    * outcomes and give none, nor does a message the reader did not understand. This is what a metric

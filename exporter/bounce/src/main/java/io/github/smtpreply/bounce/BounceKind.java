@@ -1,9 +1,10 @@
 package io.github.smtpreply.bounce;
 
-import java.util.Locale;
+import io.github.smtpreply.text.WireLabel;
+import java.util.Optional;
 
 /** What kind of message the reader was given. */
-public enum BounceKind {
+public enum BounceKind implements WireLabel {
   /**
    * A structured delivery report: an RFC 3464 (or RFC 6533) delivery status notification, or a
    * provider's machine-readable notice (Amazon SES JSON).
@@ -18,9 +19,14 @@ public enum BounceKind {
   /** Nothing the reader understands; {@link Bounce#problem()} says why. */
   NOT_UNDERSTOOD;
 
-  private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+  private final String label = WireLabel.of(name());
 
+  @Override
   public String label() {
     return label;
+  }
+
+  public static Optional<BounceKind> ofLabel(String label) {
+    return WireLabel.find(values(), label);
   }
 }

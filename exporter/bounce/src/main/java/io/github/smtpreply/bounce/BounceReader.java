@@ -3,8 +3,6 @@ package io.github.smtpreply.bounce;
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.classify.Reason;
-import io.github.smtpreply.reply.ReplyClass;
-import io.github.smtpreply.reply.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a bounce message and classifies every recipient in it: RFC 3464 and RFC 6533 delivery
@@ -50,7 +47,7 @@ public final class BounceReader {
   public Bounce read(InputStream in) throws IOException {
     byte[] raw = in.readNBytes(MAX_MESSAGE_BYTES + 1);
     if (raw.length > MAX_MESSAGE_BYTES) {
-      return withProblem(read(Arrays.copyOf(raw, MAX_MESSAGE_BYTES)), CUT);
+      return read(Arrays.copyOf(raw, MAX_MESSAGE_BYTES)).withProblem(CUT);
     }
     return read(raw);
   }
@@ -67,7 +64,7 @@ public final class BounceReader {
     for (byte[] message = mailbox.next(); message != null; message = mailbox.next()) {
       Bounce bounce = read(message);
       if (mailbox.lastWasCut()) {
-        bounce = withProblem(bounce, CUT);
+        bounce = bounce.withProblem(CUT);
       }
       bounces.add(bounce);
     }
@@ -135,16 +132,15 @@ public final class BounceReader {
     if (recipients.isEmpty()) {
       return null;
     }
-    return new Bounce(
-        BounceKind.DELIVERY_STATUS,
-        global ? "rfc6533" : "rfc3464",
-        ReportFields.value(perMessage, "reporting-mta"),
-        ReportFields.value(perMessage, "original-envelope-id"),
-        ReportFields.value(perMessage, "arrival-date"),
-        headers.original("message-id", scan.originalMessageId),
-        headers.original("subject", scan.originalSubject),
-        recipients,
-        problem);
+    return Bounce.of(BounceKind.DELIVERY_STATUS, global ? "rfc6533" : "rfc3464", recipients)
+        .withReport(
+            ReportFields.value(perMessage, "reporting-mta"),
+            ReportFields.value(perMessage, "original-envelope-id"),
+            ReportFields.value(perMessage, "arrival-date"))
+        .withOriginal(
+            headers.original("message-id", scan.originalMessageId),
+            headers.original("subject", scan.originalSubject))
+        .withProblem(problem);
   }
 
   private Bounce fromText(Headers headers, TextScan scan, String problem) {
@@ -158,7 +154,7 @@ public final class BounceReader {
     }
     if (!bounce && recipients.stream().noneMatch(r -> r.classification().code() != null)) {
       String why = "no delivery-status part, and the text is not a bounce format the reader knows";
-      return notUnderstood(problem == null ? why : why + "; " + problem);
+      return Bounce.notUnderstood(why).withProblem(problem);
     }
     if (recipients.isEmpty()) {
       // A bounce that names no recipient on a line of its own: Exim's header says who, else the
@@ -176,16 +172,11 @@ public final class BounceReader {
         recipients.add(recipientReader.fromText(address, scan.region, scan));
       }
     }
-    return new Bounce(
-        BounceKind.TEXT_BOUNCE,
-        scan.format == null ? "text" : scan.format,
-        null,
-        null,
-        null,
-        headers.original("message-id", scan.originalMessageId),
-        headers.original("subject", scan.originalSubject),
-        recipients,
-        problem);
+    return Bounce.of(BounceKind.TEXT_BOUNCE, scan.format == null ? "text" : scan.format, recipients)
+        .withOriginal(
+            headers.original("message-id", scan.originalMessageId),
+            headers.original("subject", scan.originalSubject))
+        .withProblem(problem);
   }
 
   /** True if some recipient's reply was found: a code or a status in the message itself. */
@@ -204,28 +195,25 @@ public final class BounceReader {
     for (Map<String, String> group : ses.recipients()) {
       if (complaint) {
         String rcpt = ReportFields.value(group, "final-recipient");
-        Classification c = notABounce(Reason.FEEDBACK, "feedback-report", "Amazon SES complaint");
+        Classification c =
+            Classification.withoutReply(Reason.FEEDBACK, "feedback-report", "Amazon SES complaint");
         recipients.add(new BounceRecipient(rcpt, null, Action.FEEDBACK, null, "", null, c));
       } else {
         recipients.add(recipientReader.fromReport(group, scan, ses.recipients().size() == 1));
       }
     }
-    return new Bounce(
-        complaint ? BounceKind.FEEDBACK : BounceKind.DELIVERY_STATUS,
-        "amazon-ses",
-        ses.reportingMta(),
-        null,
-        null,
-        ses.messageId(),
-        ses.subject(),
-        recipients,
-        problem);
+    return Bounce.of(
+            complaint ? BounceKind.FEEDBACK : BounceKind.DELIVERY_STATUS, "amazon_ses", recipients)
+        .withReport(ses.reportingMta(), null, null)
+        .withOriginal(ses.messageId(), ses.subject())
+        .withProblem(problem);
   }
 
   private Bounce feedback(MimeContent content, Headers headers, TextScan scan, String problem) {
     List<BounceRecipient> recipients = new ArrayList<>();
     String reportText = content.feedbackReport == null ? "" : content.feedbackReport;
-    Classification c = notABounce(Reason.FEEDBACK, "feedback-report", reportText.strip());
+    Classification c =
+        Classification.withoutReply(Reason.FEEDBACK, "feedback-report", reportText.strip());
     ReportFields fields = ReportFields.parse(reportText);
     List<String> rcpts = ReportFields.all(reportText, "original-rcpt-to");
     if (rcpts.isEmpty()) {
@@ -235,48 +223,23 @@ public final class BounceReader {
       recipients.add(
           new BounceRecipient(rcpt, null, Action.FEEDBACK, null, reportText.strip(), null, c));
     }
-    return new Bounce(
-        BounceKind.FEEDBACK,
-        content.feedbackReport != null ? "arf" : "feedback",
-        ReportFields.value(fields.message, "reporting-mta"),
-        null,
-        ReportFields.value(fields.message, "arrival-date"),
-        headers.original("message-id", scan.originalMessageId),
-        headers.original("subject", scan.originalSubject),
-        recipients,
-        problem);
+    return Bounce.of(
+            BounceKind.FEEDBACK, content.feedbackReport != null ? "arf" : "feedback", recipients)
+        .withReport(
+            ReportFields.value(fields.message, "reporting-mta"),
+            null,
+            ReportFields.value(fields.message, "arrival-date"))
+        .withOriginal(
+            headers.original("message-id", scan.originalMessageId),
+            headers.original("subject", scan.originalSubject))
+        .withProblem(problem);
   }
 
   private Bounce autoReply(Headers headers, String problem) {
-    Classification c = notABounce(Reason.AUTO_REPLY, "auto-reply", headers.subject());
+    Classification c =
+        Classification.withoutReply(Reason.AUTO_REPLY, "auto-reply", headers.subject());
     BounceRecipient from =
         new BounceRecipient(headers.from(), null, Action.AUTO_REPLIED, null, "", null, c);
-    return new Bounce(
-        BounceKind.AUTO_REPLY, "rfc3834", null, null, null, null, null, List.of(from), problem);
-  }
-
-  private static Bounce notUnderstood(String why) {
-    return new Bounce(
-        BounceKind.NOT_UNDERSTOOD, "none", null, null, null, null, null, List.of(), why);
-  }
-
-  private static Bounce withProblem(Bounce b, String more) {
-    String problem = b.problem() == null ? more : b.problem() + "; " + more;
-    return new Bounce(
-        b.kind(),
-        b.format(),
-        b.reportingMta(),
-        b.envelopeId(),
-        b.arrivalDate(),
-        b.originalMessageId(),
-        b.originalSubject(),
-        b.recipients(),
-        problem);
-  }
-
-  /** A message that is not a bounce: no reply, the given reason, the rule that recognised it. */
-  private static Classification notABounce(Reason reason, String rule, String text) {
-    return new Classification(
-        null, null, null, ReplyClass.UNKNOWN, reason, Stage.UNKNOWN, null, rule, Set.of(), text);
+    return Bounce.of(BounceKind.AUTO_REPLY, "rfc3834", List.of(from)).withProblem(problem);
   }
 }

@@ -54,7 +54,7 @@ final class RecipientReader {
     Classification c =
         classifier.classify(code, status(statusField(group.get("status")), finding), stage, text);
     String actionField = group.get("action");
-    Action action = actionField == null ? null : Action.ofField(actionField);
+    Action action = actionField == null ? null : Action.ofField(actionField).orElse(null);
     c = inReport(c, action == Action.DELAYED || (action == null && scan.delayed));
     if (action == null) {
       action = actionOf(c, scan.delayed);
@@ -103,17 +103,7 @@ final class RecipientReader {
     if (c.status() == null) {
       flags.add(Flag.STATUS_ASSIGNED);
     }
-    return new Classification(
-        c.code(),
-        c.enhanced(),
-        status,
-        replyClass,
-        c.reason(),
-        c.stage(),
-        c.provider(),
-        c.rule(),
-        flags,
-        c.text());
+    return c.withClass(replyClass, status, flags);
   }
 
   /**

@@ -82,8 +82,8 @@ class BounceReaderTest {
           lhost-amazonses-11.eml      | 1 | complaint@simulator.amazonses.com  | feedback     | none   | none | unknown   | feedback
           arf-02.eml                  | 1 | this-local-part-does-not-exist-on-yahoo@yahoo.com | feedback | none | none | unknown | feedback
           arf-22.eml                  | 1 | kijitora@example.com               | feedback     | none   | none | unknown   | feedback
-          rfc3834-01.eml              | 1 | kijitora@example.net               | auto-replied | none   | none | unknown   | auto_reply
-          rfc3834-03.eml              | 1 | kijitora@apple.example.com         | auto-replied | none   | none | unknown   | auto_reply
+          rfc3834-01.eml              | 1 | kijitora@example.net               | auto_replied | none   | none | unknown   | auto_reply
+          rfc3834-03.eml              | 1 | kijitora@apple.example.com         | auto_replied | none   | none | unknown   | auto_reply
           """)
   void readsEachRecipientOfRealBounces(
       String file,
@@ -109,17 +109,17 @@ class BounceReaderTest {
 
   @ParameterizedTest
   @CsvSource({
-    "lhost-postfix-02.eml, delivery-status, rfc3464, 2",
-    "lhost-qmail-01.eml, text-bounce, qmail, 1",
-    "lhost-exim-04.eml, text-bounce, exim, 1",
-    "lhost-gmail-01.eml, text-bounce, gmail, 1",
-    "lhost-v5sendmail-07.eml, text-bounce, sendmail, 3",
-    "lhost-amazonses-10.eml, delivery-status, amazon-ses, 1",
+    "lhost-postfix-02.eml, delivery_status, rfc3464, 2",
+    "lhost-qmail-01.eml, text_bounce, qmail, 1",
+    "lhost-exim-04.eml, text_bounce, exim, 1",
+    "lhost-gmail-01.eml, text_bounce, gmail, 1",
+    "lhost-v5sendmail-07.eml, text_bounce, sendmail, 3",
+    "lhost-amazonses-10.eml, delivery_status, amazon_ses, 1",
     "arf-02.eml, feedback, arf, 1",
     "arf-22.eml, feedback, feedback, 1",
-    "rfc3834-01.eml, auto-reply, rfc3834, 1",
-    "rfc3464-04.eml, delivery-status, rfc3464, 1",
-    "lhost-x5-01.eml, delivery-status, rfc3464, 1",
+    "rfc3834-01.eml, auto_reply, rfc3834, 1",
+    "rfc3464-04.eml, delivery_status, rfc3464, 1",
+    "lhost-x5-01.eml, delivery_status, rfc3464, 1",
   })
   void namesTheKindAndFormat(String file, String kind, String format, int recipients)
       throws IOException {
