@@ -1,5 +1,6 @@
 package io.github.smtpreply.cli;
 
+import io.github.smtpreply.bounce.BounceReader;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -68,6 +69,8 @@ public final class SmtpReplyCli {
   private SmtpReplyCli() {}
 
   public static void main(String[] args) {
+    // An application may set JVM-wide properties; the bounce reader library does not.
+    BounceReader.useAngusStreamProvider();
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int status = run(args, System.in, out, err);

@@ -38,6 +38,31 @@ public final class BounceReader {
     return STANDARD;
   }
 
+  /** The system property by which Jakarta Mail finds its stream provider without a scan. */
+  public static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+  /** Angus Mail's stream provider, the one a ServiceLoader scan would find. */
+  public static final String ANGUS_STREAM_PROVIDER =
+      "org.eclipse.angus.mail.util.MailStreamProvider";
+
+  /**
+   * Opt-in, JVM-wide: names Angus Mail's stream provider in the system property {@value
+   * #STREAM_PROVIDER_PROPERTY}, unless the property is already set. Jakarta Mail 2.1 otherwise
+   * looks its stream provider up with a ServiceLoader scan of the class path for every MIME body
+   * part; naming it makes reading a bounce about three times faster. The reader never calls this
+   * itself: an application calls it once at start (the smtp-reply command line does), or sets the
+   * property on its command line ({@code -Djakarta.mail.util.StreamProvider=...}).
+   *
+   * @return true if the property was set by this call
+   */
+  public static boolean useAngusStreamProvider() {
+    if (System.getProperty(STREAM_PROVIDER_PROPERTY) != null) {
+      return false;
+    }
+    System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+    return true;
+  }
+
   /**
    * Reads one message from {@code in} (at most {@link #MAX_MESSAGE_BYTES}; the stream is not
    * closed).

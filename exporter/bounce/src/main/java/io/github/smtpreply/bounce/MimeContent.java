@@ -47,21 +47,6 @@ final class MimeContent {
   /** A folded header line's break and the whitespace after it (RFC 5322 §2.2.3). */
   private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
 
-  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
-  static {
-    // Jakarta Mail 2.1 looks up its StreamProvider for every body part, through ServiceLoader (a
-    // class-path scan) unless this system property names the provider: naming Angus's makes
-    // reading a bounce 2-3x faster, and more so on a large class path. A value already set wins.
-    try {
-      if (System.getProperty(STREAM_PROVIDER) == null) {
-        System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-      }
-    } catch (SecurityException e) {
-      // Not allowed: the lookup stays slow but works.
-    }
-  }
-
   /** Top-level header lines, {@code name: value}, unfolded and decoded. */
   final List<String> headers = new ArrayList<>();
 

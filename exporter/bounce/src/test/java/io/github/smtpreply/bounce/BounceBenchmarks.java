@@ -19,10 +19,11 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Messages read per second on one thread, cycling through every {@code .eml} file of a folder held
- * in memory (so the figure is the reader's, not the disk's). Run over the dev corpus: {@code ./mvnw
- * -q install -DskipTests && ./mvnw -q -pl exporter test-compile exec:exec@bench
- * -Djmh.args="BounceBenchmarks -p dir=$PWD/../shared/corpus/dev/emails -prof gc"}; without {@code
- * -p dir} it reads the test fixtures.
+ * in memory (so the figure is the reader's, not the disk's), with Jakarta Mail's stream provider
+ * found by its class-path scan and named by the opt-in property (each in its own fork). Run over
+ * the dev corpus: {@code ./mvnw -q install -DskipTests && ./mvnw -q -pl exporter/bounce
+ * test-compile exec:exec@bench -Djmh.args="BounceBenchmarks -p dir=$PWD/../shared/corpus/dev/emails
+ * -prof gc"}; without {@code -p dir} it reads the test fixtures.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -32,12 +33,19 @@ public class BounceBenchmarks {
   @Param("target/test-classes/fixtures/bounces")
   public String dir;
 
+  /** {@code scan}: Jakarta Mail's default lookup; {@code angus}: the opt-in system property. */
+  @Param({"scan", "angus"})
+  public String streamProvider;
+
   private byte[][] messages;
   private int next;
   private final BounceReader reader = BounceReader.standard();
 
   @Setup
   public void load() throws IOException {
+    if (streamProvider.equals("angus")) {
+      BounceReader.useAngusStreamProvider();
+    }
     List<byte[]> all = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of(dir))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
