@@ -29,6 +29,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
   private volatile SessionHandler.SessionAcceptance greeting =
       SessionHandler.SessionAcceptance.success();
   private volatile String dataReply = "2.0.0 Ok: queued as 4D5B1A";
+  private volatile RejectException mailFromReply;
+  private volatile RejectException dataRejection;
   private final SMTPServer server;
 
   private ScriptedSmtpServer() {
@@ -69,6 +71,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
     return this;
   }
 
+  ScriptedSmtpServer mailFrom(int code, String text) {
+    mailFromReply = new RejectException(code, text);
+    return this;
+  }
+
+  ScriptedSmtpServer endOfData(int code, String text) {
+    dataRejection = new RejectException(code, text);
+    return this;
+  }
+
   List<Received> received() {
     return List.copyOf(received);
   }
@@ -83,7 +95,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
       private final List<String> recipients = new CopyOnWriteArrayList<>();
 
       @Override
-      public void from(String address) {
+      public void from(String address) throws RejectException {
+        RejectException reply = mailFromReply;
+        if (reply != null) {
+          throw new RejectException(reply.getCode(), reply.getMessage());
+        }
         from = address;
       }
 
@@ -98,12 +114,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
       }
 
       @Override
-      public String data(InputStream data) throws IOException {
+      public String data(InputStream data) throws IOException, RejectException {
+        byte[] bytes = data.readAllBytes();
+        RejectException reply = dataRejection;
+        if (reply != null) {
+          throw new RejectException(reply.getCode(), reply.getMessage());
+        }
         received.add(
-            new Received(
-                from,
-                List.copyOf(recipients),
-                new String(data.readAllBytes(), StandardCharsets.UTF_8)));
+            new Received(from, List.copyOf(recipients), new String(bytes, StandardCharsets.UTF_8)));
         return dataReply;
       }
 
