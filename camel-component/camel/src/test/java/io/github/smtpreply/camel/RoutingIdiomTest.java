@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -38,7 +39,9 @@ class RoutingIdiomTest {
                 .handled(true)
                 .to("mock:gave-up");
             onException(Exception.class)
-                .onWhen(SmtpReplyPredicates.isPermanent().or(SmtpReplyPredicates.isPartial()))
+                .onWhen(
+                    PredicateBuilder.or(
+                        SmtpReplyPredicates.isPermanent(), SmtpReplyPredicates.isPartial()))
                 .handled(true)
                 .to("mock:dead");
             from("direct:mail")
