@@ -35,6 +35,7 @@ public final class SmtpReply {
     RegistryBinding metrics = new RegistryBinding(context);
     context.addLifecycleStrategy(new RecordingEndpoints());
     context.getManagementStrategy().addEventNotifier(new ReplyTaggingNotifier(settings, metrics));
+    context.addRoutePolicyFactory(BounceRoutePolicy.factory(metrics));
   }
 
   /** Gives each SMTP endpoint a sender that records its replies, configured as camel-mail would. */

@@ -65,5 +65,52 @@ public final class SmtpReplyConstants {
       javaType = "java.util.List<java.util.Map<String, String>>")
   public static final String RECIPIENTS = "CamelSmtpReplyRecipients";
 
+  @Metadata(
+      label = "consumer",
+      description =
+          "What the mail read from an imap:/pop3: mailbox is: delivery_status, text_bounce,"
+              + " feedback, auto_reply, or not_understood (not a bounce the reader knows; passed on"
+              + " unchanged).",
+      javaType = "String")
+  public static final String DSN_KIND = "CamelSmtpDsnKind";
+
+  @Metadata(
+      label = "consumer",
+      description =
+          "The format recognised: rfc3464, rfc6533, arf, rfc3834, or a text format (qmail, exim,"
+              + " ...); none when not understood.",
+      javaType = "String")
+  public static final String DSN_FORMAT = "CamelSmtpDsnFormat";
+
+  @Metadata(
+      label = "consumer",
+      description =
+          "The class of the bounce's worst recipient: permanent, transient, success; unknown when"
+              + " no recipient was read.",
+      javaType = "String")
+  public static final String DSN_CLASS = "CamelSmtpDsnClass";
+
+  @Metadata(
+      label = "consumer",
+      description =
+          "The reason of the bounce's first failed recipient (user_unknown, ...), or none.",
+      javaType = "String")
+  public static final String DSN_REASON = "CamelSmtpDsnReason";
+
+  @Metadata(
+      label = "consumer",
+      description =
+          "One entry per recipient: recipient, action, status, code, class, reason, diagnostic,"
+              + " remote_mta.",
+      javaType = "java.util.List<java.util.Map<String, String>>")
+  public static final String DSN_RECIPIENTS = "CamelSmtpDsnRecipients";
+
+  @Metadata(
+      label = "consumer",
+      description =
+          "Why the message was not understood, or what was cut short reading it; absent when nothing.",
+      javaType = "String")
+  public static final String DSN_PROBLEM = "CamelSmtpDsnProblem";
+
   private SmtpReplyConstants() {}
 }
