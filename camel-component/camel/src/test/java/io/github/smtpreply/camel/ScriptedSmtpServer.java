@@ -120,8 +120,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         if (reply != null) {
           throw new RejectException(reply.getCode(), reply.getMessage());
         }
-        received.add(
-            new Received(from, List.copyOf(recipients), new String(bytes, StandardCharsets.UTF_8)));
+        if (received.size() < 10_000) {
+          received.add(
+              new Received(
+                  from, List.copyOf(recipients), new String(bytes, StandardCharsets.UTF_8)));
+        }
         return dataReply;
       }
 
