@@ -17,24 +17,26 @@ import org.apache.camel.support.RoutePolicySupport;
  */
 final class BounceRoutePolicy extends RoutePolicySupport {
   private final BounceTagger tagger;
+  private final PerContext state;
 
-  private BounceRoutePolicy(BounceTagger tagger) {
+  private BounceRoutePolicy(BounceTagger tagger, PerContext state) {
     this.tagger = tagger;
+    this.state = state;
   }
 
-  static RoutePolicyFactory factory(RegistryBinding metrics) {
-    BounceTagger tagger = new BounceTagger(metrics);
+  static RoutePolicyFactory factory(PerContext state) {
+    BounceTagger tagger = new BounceTagger(state);
     return new RoutePolicyFactory() {
       @Override
       public RoutePolicy createRoutePolicy(CamelContext context, String routeId, NamedNode route) {
-        return new BounceRoutePolicy(tagger);
+        return new BounceRoutePolicy(tagger, state);
       }
     };
   }
 
   @Override
   public void onExchangeBegin(Route route, Exchange exchange) {
-    if (!isMailbox(route.getEndpoint())) {
+    if (!isMailbox(route.getEndpoint()) || !state.enabled()) {
       return;
     }
     try {

@@ -29,14 +29,14 @@ import org.apache.camel.support.ExchangeHelper;
  */
 public final class BounceTagger implements Processor {
   private final BounceReader reader = BounceReader.standard();
-  private volatile RegistryBinding metrics;
+  private volatile PerContext metrics;
 
   /** A tagger that counts into the registry of the CamelContext of the first exchange it sees. */
   public BounceTagger() {
     this(null);
   }
 
-  BounceTagger(RegistryBinding metrics) {
+  BounceTagger(PerContext metrics) {
     this.metrics = metrics;
   }
 
@@ -47,9 +47,9 @@ public final class BounceTagger implements Processor {
       bounce = reader.read(in);
     }
     tag(exchange.getIn(), bounce);
-    RegistryBinding binding = metrics;
+    PerContext binding = metrics;
     if (binding == null) {
-      binding = new RegistryBinding(exchange.getContext());
+      binding = new PerContext(exchange.getContext(), true);
       metrics = binding;
     }
     String route = ExchangeHelper.getAtRouteId(exchange);

@@ -23,12 +23,10 @@ import org.apache.camel.support.ExchangeHelper;
  */
 final class ReplyTaggingNotifier extends EventNotifierSupport {
   private final SendOutcomes outcomes = new SendOutcomes(Classifier.standard());
-  private final SmtpReplySettings settings;
-  private final RegistryBinding metrics;
+  private final PerContext state;
 
-  ReplyTaggingNotifier(SmtpReplySettings settings, RegistryBinding metrics) {
-    this.settings = settings;
-    this.metrics = metrics;
+  ReplyTaggingNotifier(PerContext state) {
+    this.state = state;
     setIgnoreCamelContextEvents(true);
     setIgnoreRouteEvents(true);
     setIgnoreServiceEvents(true);
@@ -50,7 +48,9 @@ final class ReplyTaggingNotifier extends EventNotifierSupport {
 
   @Override
   public void notify(CamelEvent event) {
-    if (!(event instanceof ExchangeSentEvent sent) || !isSmtp(sent.getEndpoint())) {
+    if (!(event instanceof ExchangeSentEvent sent)
+        || !isSmtp(sent.getEndpoint())
+        || !state.enabled()) {
       return;
     }
     Exchange exchange = sent.getExchange();
@@ -60,7 +60,7 @@ final class ReplyTaggingNotifier extends EventNotifierSupport {
     }
     tag(exchange.getMessage(), outcome);
     String route = ExchangeHelper.getAtRouteId(exchange);
-    metrics
+    state
         .binder()
         .record(outcome.reply(), SmtpReplySettings.SOURCE, route == null ? "none" : route);
   }
@@ -73,7 +73,7 @@ final class ReplyTaggingNotifier extends EventNotifierSupport {
     message.setHeader(SmtpReplyConstants.CLASS, outcome.classLabel());
     message.setHeader(SmtpReplyConstants.STAGE, reply.stage().label());
     message.setHeader(SmtpReplyConstants.REASON, reply.reason().label());
-    message.setHeader(SmtpReplyConstants.EXPLANATION_URL, settings.explanationUrl(reply));
+    message.setHeader(SmtpReplyConstants.EXPLANATION_URL, state.settings().explanationUrl(reply));
     List<Map<String, String>> recipients =
         outcome.recipients().stream().map(SendOutcome.RecipientReply::toHeader).toList();
     message.setHeader(SmtpReplyConstants.RECIPIENTS, recipients);

@@ -27,22 +27,37 @@ public final class SmtpReply {
    * nothing more.
    */
   public static void install(CamelContext context) {
+    install(context, true);
+  }
+
+  /**
+   * @param explicit true when the application asked for it: then the {@code enabled} property is
+   *     not consulted
+   */
+  static void install(CamelContext context, boolean explicit) {
     if (context.getRegistry().lookupByName(REGISTRY_NAME) != null) {
       return;
     }
-    SmtpReplySettings settings = SmtpReplySettings.of(context);
-    context.getRegistry().bind(REGISTRY_NAME, settings);
-    RegistryBinding metrics = new RegistryBinding(context);
-    context.addLifecycleStrategy(new RecordingEndpoints());
-    context.getManagementStrategy().addEventNotifier(new ReplyTaggingNotifier(settings, metrics));
-    context.addRoutePolicyFactory(BounceRoutePolicy.factory(metrics));
+    PerContext state = new PerContext(context, explicit);
+    context.getRegistry().bind(REGISTRY_NAME, state);
+    context.addLifecycleStrategy(new RecordingEndpoints(state));
+    context.getManagementStrategy().addEventNotifier(new ReplyTaggingNotifier(state));
+    context.addRoutePolicyFactory(BounceRoutePolicy.factory(state));
   }
 
   /** Gives each SMTP endpoint a sender that records its replies, configured as camel-mail would. */
   private static final class RecordingEndpoints extends LifecycleStrategySupport {
+    private final PerContext state;
+
+    RecordingEndpoints(PerContext state) {
+      this.state = state;
+    }
+
     @Override
     public void onEndpointAdd(Endpoint endpoint) {
-      if (!(endpoint instanceof MailEndpoint mail) || !ReplyTaggingNotifier.isSmtp(mail)) {
+      if (!(endpoint instanceof MailEndpoint mail)
+          || !ReplyTaggingNotifier.isSmtp(mail)
+          || !state.enabled()) {
         return;
       }
       MailConfiguration configuration = mail.getConfiguration();

@@ -22,6 +22,11 @@ record SmtpReplySettings(boolean enabled, String explainUrl) {
   /** The {@code source} label of bounces read from a mailbox. */
   static final String DSN_SOURCE = "dsn";
 
+  /** False when the JVM system property turns the component off. */
+  static boolean enabledBySystemProperty() {
+    return !System.getProperty(ENABLED, "true").strip().equalsIgnoreCase("false");
+  }
+
   static SmtpReplySettings of(CamelContext context) {
     String enabled = property(context, ENABLED, "true");
     String url = property(context, EXPLAIN_URL, DEFAULT_EXPLAIN_URL);
