@@ -42,8 +42,9 @@ public final class SmtpReplyMetrics implements MeterBinder {
   public static final int MAX_ROUTES = 64;
 
   /**
-   * The default limit of {@code smtp_replies_total} series: about ten times what a busy site's mix
-   * of codes, statuses, reasons, stages and routes produces, and a /metrics of about 400 KB.
+   * The default limit of {@code smtp_replies_total} series. The 546 real replies of the dev corpus,
+   * from dozens of providers, make 223 label combinations: the 1,500 of them that get their own
+   * series hold that variety six times over (six routes), and /metrics stays under 400 KB.
    */
   public static final int DEFAULT_MAX_SERIES = 2_000;
 
