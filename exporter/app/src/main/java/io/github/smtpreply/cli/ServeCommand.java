@@ -1,6 +1,7 @@
 package io.github.smtpreply.cli;
 
 import io.github.smtpreply.logs.LogParser;
+import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.github.smtpreply.server.ExporterServer;
 import io.github.smtpreply.server.WebConfig;
@@ -34,6 +35,7 @@ final class ServeCommand {
   /** Demo lines per second: enough to see counters move, little enough to read them. */
   static final int DEMO_RATE = 2;
 
+  /** A log to follow; its format names its parser and is the {@code source} of its replies. */
   private record Input(String format, String path) {}
 
   void run(List<String> args, InputStream stdin, PrintStream out, PrintStream err)
@@ -42,6 +44,7 @@ final class ServeCommand {
     String bind = "0.0.0.0";
     boolean fromBeginning = false;
     boolean demo = false;
+    int maxSeries = SmtpReplyMetrics.DEFAULT_MAX_SERIES;
     Path checkpointDir = Path.of(System.getProperty("user.home"), ".local", "state", "smtp-reply");
     WebConfig webConfig = WebConfig.none();
     List<Input> inputs = new ArrayList<>();
@@ -51,11 +54,14 @@ final class ServeCommand {
       switch (arg) {
         case "--port" -> port = port(Cli.value(args, ++i, arg));
         case "--bind" -> bind = Cli.value(args, ++i, arg);
-        case "--postfix-log" -> inputs.add(new Input("postfix", Cli.value(args, ++i, arg)));
-        case "--exim-log" -> inputs.add(new Input("exim", Cli.value(args, ++i, arg)));
+        case "--postfix-log" ->
+            inputs.add(new Input(SmtpReplyMeters.SOURCE_POSTFIX, Cli.value(args, ++i, arg)));
+        case "--exim-log" ->
+            inputs.add(new Input(SmtpReplyMeters.SOURCE_EXIM, Cli.value(args, ++i, arg)));
         case "--dsn-maildir" -> maildirs.add(Path.of(Cli.value(args, ++i, arg)));
         case "--from-beginning" -> fromBeginning = true;
         case "--demo" -> demo = true;
+        case "--max-series" -> maxSeries = maxSeries(Cli.value(args, ++i, arg));
         case "--checkpoint-dir" -> checkpointDir = Path.of(Cli.value(args, ++i, arg));
         case "--web-config" -> webConfig = WebConfig.read(Path.of(Cli.value(args, ++i, arg)));
         default ->
@@ -68,7 +74,7 @@ final class ServeCommand {
     demo |= inputs.isEmpty() && maildirs.isEmpty();
 
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true);
+    SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true, maxSeries);
     metrics.bindTo(registry);
     List<FileFollower> followers = new ArrayList<>();
     List<FollowerLoop> loops = new ArrayList<>();
@@ -100,7 +106,13 @@ final class ServeCommand {
       loops.add(new FollowerLoop(followers, mailboxes, err));
     }
     if (demo) {
-      LogInput sink = new LogInput("demo", "demo", LogCommand.parser("postfix"), metrics, registry);
+      LogInput sink =
+          new LogInput(
+              "demo",
+              SmtpReplyMeters.SOURCE_DEMO,
+              LogCommand.parser(SmtpReplyMeters.SOURCE_POSTFIX),
+              metrics,
+              registry);
       daemon("smtp-reply-demo", () -> replayDemo(sink)).start();
     }
     for (FollowerLoop loop : loops) {
@@ -260,6 +272,23 @@ final class ServeCommand {
     Thread t = new Thread(body, name);
     t.setDaemon(true);
     return t;
+  }
+
+  private static int maxSeries(String value) throws UsageException {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 64 || n > SmtpReplyMetrics.MAX_SERIES_LIMIT) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "--max-series needs a number 64-"
+              + SmtpReplyMetrics.MAX_SERIES_LIMIT
+              + ", not '"
+              + Cli.printable(value)
+              + "'");
+    }
   }
 
   private static int port(String value) throws UsageException {

@@ -48,13 +48,15 @@ public final class SmtpReplyCli {
             its reason on stderr (exit 1).
         smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
                          [--dsn-maildir DIR]... [--from-beginning] [--checkpoint-dir DIR]
-                         [--web-config FILE] [--demo]
+                         [--web-config FILE] [--demo] [--max-series 2000]
             The exporter: /metrics, the explanation pages /codes, /codes/{code},
             /compare/{a}/{b}, the JSON API /api/... (POST /api/classify for reply
             texts, POST /api/dsn for a bounce message), /-/healthy and /-/ready. Logs
             are followed like tail -F from their end (--from-beginning to replay), with
             a checkpoint per file; bounces arriving in a Maildir are counted with
             source="dsn"; with no input given, a bundled DEMO log is replayed.
+            smtp_replies_total has at most --max-series series; beyond, new label
+            combinations fold into overflow series (smtp_replies_overflowed_total).
         smtp-reply score-replies FILE [--misses]
             Agreement of `classify` with a replies table (the dev corpus format).
         smtp-reply score-bounces FILE [--misses]

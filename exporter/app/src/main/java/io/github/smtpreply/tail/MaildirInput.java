@@ -4,6 +4,7 @@ import io.github.smtpreply.bounce.Bounce;
 import io.github.smtpreply.bounce.BounceKind;
 import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -103,7 +104,7 @@ public final class MaildirInput {
         for (Bounce bounce : reader.readMailbox(in)) {
           messages.get(bounce.kind()).increment();
           for (Classification reply : bounce.deliveryReplies()) {
-            metrics.record(reply, SmtpReplyMetrics.DSN_SOURCE, null);
+            metrics.record(reply, SmtpReplyMeters.SOURCE_DSN, null);
           }
         }
         read++;

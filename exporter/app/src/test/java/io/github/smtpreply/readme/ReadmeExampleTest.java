@@ -7,6 +7,7 @@ import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -30,7 +31,7 @@ class ReadmeExampleTest {
     SmtpReplyMetrics metrics = new SmtpReplyMetrics(Tags.of("app", "billing-mailer"));
     metrics.bindTo(meterRegistry);
     metrics.record(
-        Classifier.standard().classifyText(smtpException.getMessage()), "camel", "invoice-route");
+        Classifier.standard().classifyText(smtpException.getMessage()), "camel", "invoice_route");
     // --- end ---
     assertThat(
             meterRegistry
@@ -72,7 +73,7 @@ class ReadmeExampleTest {
             r.recipient() + " " + r.action().label() + " " + r.classification().reason().label());
       }
       for (Classification reply : bounce.deliveryReplies()) {
-        metrics.record(reply, SmtpReplyMetrics.DSN_SOURCE, "bounce-mailbox");
+        metrics.record(reply, SmtpReplyMeters.SOURCE_DSN, "bounce_mailbox");
       }
       // --- end ---
     }
@@ -80,7 +81,7 @@ class ReadmeExampleTest {
     assertThat(
             meterRegistry
                 .get("smtp.replies")
-                .tags("source", "dsn", "route", "bounce-mailbox")
+                .tags("source", "dsn", "route", "bounce_mailbox")
                 .counters())
         .hasSize(2);
   }

@@ -1,82 +1,75 @@
 package io.github.smtpreply.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.LongFunction;
 
 /**
- * Counters by a packed {@code long} key: lookups read an immutable open-addressing table without
- * locking or allocating; the rare insert (a label combination seen for the first time) copies the
- * table under a lock and publishes the copy.
+ * At most {@code capacity} counters by a packed {@code long} key, in an open-addressing table
+ * allocated once for that many: lookups neither lock nor allocate, and an insert writes one slot
+ * under a lock, so its cost does not grow with the number of counters.
  */
 final class CounterTable {
-  private static final class Table {
-    final long[] keys;
-    final Counter[] counters;
-    final int size;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Counter[].class);
 
-    Table(int capacity, int size) {
-      this.keys = new long[capacity];
-      this.counters = new Counter[capacity];
-      this.size = size;
+  private final int capacity;
+  private final long[] keys;
+  private final Counter[] counters;
+  private final int mask;
+  private volatile int size;
+
+  CounterTable(int capacity) {
+    if (capacity < 1 || capacity > SmtpReplyMetrics.MAX_SERIES_LIMIT) {
+      throw new IllegalArgumentException("capacity " + capacity);
     }
+    this.capacity = capacity;
+    // At most half full, so every probe sequence ends at an empty slot.
+    int slots = Integer.highestOneBit(capacity * 2 - 1) << 1;
+    this.keys = new long[slots];
+    this.counters = new Counter[slots];
+    this.mask = slots - 1;
   }
 
-  private volatile Table table = new Table(64, 0);
-
-  /** The counter for {@code key}, created by {@code create} the first time. */
-  Counter get(long key, LongFunction<Counter> create) {
-    Table t = table;
-    Counter found = find(t, key);
-    return found != null ? found : insert(key, create);
-  }
-
-  int size() {
-    return table.size;
-  }
-
-  private static Counter find(Table t, long key) {
-    int mask = t.keys.length - 1;
+  /** The counter for {@code key}, or {@code null}. */
+  Counter find(long key) {
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-      Counter c = t.counters[i];
+      // Acquire pairs with the release in insert: a published counter comes with its key.
+      Counter c = (Counter) SLOT.getAcquire(counters, i);
       if (c == null) {
         return null;
       }
-      if (t.keys[i] == key) {
+      if (keys[i] == key) {
         return c;
       }
     }
   }
 
-  private synchronized Counter insert(long key, LongFunction<Counter> create) {
-    Table t = table;
-    Counter found = find(t, key);
+  /**
+   * The counter for {@code key}; created by {@code create} if the table holds fewer than {@code
+   * limit} (at most the capacity), else {@code null}.
+   */
+  synchronized Counter insert(long key, int limit, LongFunction<Counter> create) {
+    Counter found = find(key);
     if (found != null) {
       return found;
     }
+    if (size >= Math.min(limit, capacity)) {
+      return null;
+    }
     Counter counter = create.apply(key);
-    int capacity = t.keys.length;
-    if ((t.size + 1) * 2 > capacity) {
-      capacity *= 2;
+    int i = mix(key) & mask;
+    while (counters[i] != null) {
+      i = (i + 1) & mask;
     }
-    Table next = new Table(capacity, t.size + 1);
-    for (int i = 0; i < t.keys.length; i++) {
-      if (t.counters[i] != null) {
-        put(next, t.keys[i], t.counters[i]);
-      }
-    }
-    put(next, key, counter);
-    table = next;
+    keys[i] = key;
+    SLOT.setRelease(counters, i, counter);
+    size = size + 1;
     return counter;
   }
 
-  private static void put(Table t, long key, Counter counter) {
-    int mask = t.keys.length - 1;
-    int i = mix(key) & mask;
-    while (t.counters[i] != null) {
-      i = (i + 1) & mask;
-    }
-    t.keys[i] = key;
-    t.counters[i] = counter;
+  int size() {
+    return size;
   }
 
   private static int mix(long key) {

@@ -15,45 +15,60 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.Collections;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts classified SMTP replies as {@code smtp.replies} (Prometheus {@code smtp_replies_total})
  * with the labels of DESIGN.md: {@code code, class, enhanced, reason, stage, source, route}.
  *
- * <p>Series are bounded by construction: {@code code} takes the catalog's basic codes plus {@code
- * none} and {@code other} (50 values), {@code enhanced} the registered statuses in each class plus
- * {@code none} and {@code other} (245), {@code class} 4, {@code reason} {@value #REASONS}, {@code
- * stage} 10, {@code source} at most {@value #MAX_SOURCES} distinct values and {@code route} at most
- * {@value #MAX_ROUTES} (later ones become {@code other}). Replies with neither code nor status nor
- * recognised condition have no class; they are counted in {@code smtp.replies.unclassified} by
- * source and route instead. Recording looks a cached counter up and does not allocate.
+ * <p>Series are bounded by construction, per label and in total. Per label: {@code code} takes the
+ * catalog's basic codes plus {@code none} and {@code other} (50 values), {@code enhanced} the
+ * registered statuses in each class plus {@code none} and {@code other} (245), {@code class} 4,
+ * {@code reason} {@value #REASONS}, {@code stage} 10, {@code source} at most {@value #MAX_SOURCES}
+ * distinct values and {@code route} at most {@value #MAX_ROUTES} (later ones become {@code other}).
+ * In total: at most {@code maxSeries} series (default {@value #DEFAULT_MAX_SERIES}), because remote
+ * servers choose code, status and text and the product of the labels is in the millions. New
+ * combinations get their own series until three quarters of the limit are used; beyond, a reply is
+ * counted in the overflow series of its class, source and route, whose code, enhanced, reason and
+ * stage are {@code other} (the last quarter is kept for these). Should even that quarter run out,
+ * the 4 places reserved last take the rest: one per class, with source and route {@code other} as
+ * well. {@code smtp.replies.overflowed} counts the folded replies by source.
+ *
+ * <p>Replies with neither code nor status nor recognised condition have no class; they are counted
+ * in {@code smtp.replies.unclassified} by source and route instead. Recording an existing series
+ * looks a counter up without locking or allocating; creating one costs the same however many exist.
  */
 public final class SmtpReplyMetrics implements MeterBinder {
-  public static final String REPLIES = "smtp.replies";
-  public static final String UNCLASSIFIED = "smtp.replies.unclassified";
-  public static final String CODE_INFO = "smtp.code.info";
   public static final int MAX_SOURCES = 16;
-
-  /** The {@code source} label of replies read from bounce messages. */
-  public static final String DSN_SOURCE = "dsn";
-
   public static final int MAX_ROUTES = 64;
+
+  /**
+   * The default limit of {@code smtp_replies_total} series. The 546 real replies of the dev corpus,
+   * from dozens of providers, make 223 label combinations: the 1,500 of them that get their own
+   * series hold that variety six times over (six routes), and /metrics stays under 400 KB.
+   */
+  public static final int DEFAULT_MAX_SERIES = 2_000;
+
+  /** The highest limit that can be configured (the table of counters is allocated for it). */
+  public static final int MAX_SERIES_LIMIT = 100_000;
+
   static final int REASONS = 36;
 
   private static final ReplyClass[] CLASSES = {
     ReplyClass.SUCCESS, ReplyClass.INTERMEDIATE, ReplyClass.TRANSIENT, ReplyClass.PERMANENT
   };
+  private static final int OTHER_REASON = Reason.values().length;
+  private static final int OTHER_STAGE = Stage.values().length;
 
   private final Iterable<Tag> extraTags;
   private final boolean codeInfo;
+  private final int maxSeries;
   private final Catalog catalog;
   private final LabelIndex labels;
-  private final CounterTable counters = new CounterTable();
+  private final CounterTable counters;
   private final BoundedLabels sources = new BoundedLabels(MAX_SOURCES);
   private final BoundedLabels routes = new BoundedLabels(MAX_ROUTES);
-  private final CounterTable unclassified = new CounterTable();
+  private final CounterTable unclassified = new CounterTable((MAX_SOURCES + 2) * (MAX_ROUTES + 2));
+  private final CounterTable overflowed = new CounterTable(MAX_SOURCES + 2);
   private volatile MeterRegistry registry;
 
   public SmtpReplyMetrics() {
@@ -64,16 +79,29 @@ public final class SmtpReplyMetrics implements MeterBinder {
     this(extraTags, false);
   }
 
+  public SmtpReplyMetrics(Iterable<Tag> extraTags, boolean codeInfo) {
+    this(extraTags, codeInfo, DEFAULT_MAX_SERIES);
+  }
+
   /**
    * @param extraTags tags added to every meter
    * @param codeInfo also register {@code smtp.code.info} (value 1) per catalog code with its name
    *     and class, so dashboards can show names beside codes
+   * @param maxSeries the most {@code smtp.replies} series, overflow series included: 64 to {@value
+   *     #MAX_SERIES_LIMIT}
+   * @throws IllegalArgumentException if {@code maxSeries} is out of that range
    */
-  public SmtpReplyMetrics(Iterable<Tag> extraTags, boolean codeInfo) {
+  public SmtpReplyMetrics(Iterable<Tag> extraTags, boolean codeInfo, int maxSeries) {
+    if (maxSeries < 64 || maxSeries > MAX_SERIES_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxSeries must be 64 to " + MAX_SERIES_LIMIT + ", not " + maxSeries);
+    }
     this.extraTags = extraTags;
     this.codeInfo = codeInfo;
+    this.maxSeries = maxSeries;
     this.catalog = Catalog.standard();
     this.labels = new LabelIndex(catalog);
+    this.counters = new CounterTable(maxSeries);
   }
 
   @Override
@@ -93,10 +121,16 @@ public final class SmtpReplyMetrics implements MeterBinder {
   }
 
   private void info(MeterRegistry registry, String code, String name, ReplyClass c) {
-    Gauge.builder(CODE_INFO, () -> 1)
-        .description("The catalog's name and class of each SMTP code; always 1")
+    Gauge.builder(SmtpReplyMeters.CODE_INFO, () -> 1)
+        .description(SmtpReplyMeters.CODE_INFO_HELP)
         .tags(extraTags)
-        .tags("code", code, "name", name, "class", c.label())
+        .tags(
+            SmtpReplyMeters.CODE,
+            code,
+            SmtpReplyMeters.NAME,
+            name,
+            SmtpReplyMeters.CLASS,
+            c.label())
         .register(registry);
   }
 
@@ -104,7 +138,8 @@ public final class SmtpReplyMetrics implements MeterBinder {
    * Counts one reply.
    *
    * @param reply the classified reply
-   * @param source what saw it: {@code camel}, {@code dsn}, {@code postfix}, {@code exim}, …
+   * @param source what saw it: {@code camel}, {@code dsn}, {@code postfix}, {@code exim}, … (see
+   *     {@link SmtpReplyMeters})
    * @param route the Camel route id or the MTA transport; {@code null} or empty for none
    * @throws IllegalStateException if {@link #bindTo} was not called first (a programming error)
    */
@@ -117,53 +152,134 @@ public final class SmtpReplyMetrics implements MeterBinder {
     int routeIndex = routes.index(route);
     int classIndex = classIndex(reply.replyClass());
     if (classIndex < 0) {
-      unclassified
-          .get(((long) sourceIndex << 8) | routeIndex, k -> createUnclassified(r, k))
-          .increment();
+      long key = ((long) sourceIndex << 8) | routeIndex;
+      Counter c = unclassified.find(key);
+      if (c == null) {
+        c = unclassified.insert(key, Integer.MAX_VALUE, k -> createUnclassified(r, k));
+      }
+      c.increment();
       return;
     }
     long key =
-        ((long) labels.code(reply.code()))
-            | ((long) classIndex << 6)
-            | ((long) labels.status(reply.status()) << 8)
-            | ((long) reply.reason().ordinal() << 16)
-            | ((long) reply.stage().ordinal() << 22)
-            | ((long) sourceIndex << 26)
-            | ((long) routeIndex << 31);
-    counters.get(key, k -> create(r, k)).increment();
+        key(
+            labels.code(reply.code()),
+            classIndex,
+            labels.status(reply.status()),
+            reply.reason().ordinal(),
+            reply.stage().ordinal(),
+            sourceIndex,
+            routeIndex);
+    Counter c = counters.find(key);
+    (c != null ? c : admit(r, key, classIndex, sourceIndex, routeIndex)).increment();
   }
 
-  /** Number of {@code smtp.replies} series created so far. */
+  /** The counter of a combination not seen yet: its own series while there is room, else folded. */
+  private Counter admit(MeterRegistry r, long key, int classIndex, int source, int route) {
+    // The last quarter is kept for overflow series, its last CLASSES.length places for the
+    // overflow series of last resort, so that a flood of new combinations cannot take them.
+    int own = maxSeries - maxSeries / 4;
+    Counter c = counters.size() < own ? counters.insert(key, own, k -> create(r, k)) : null;
+    if (c != null) {
+      return c;
+    }
+    overflowed(r, source).increment();
+    long folded = overflowKey(classIndex, source, route);
+    c = counters.find(folded);
+    if (c == null) {
+      c = counters.insert(folded, maxSeries - CLASSES.length, k -> create(r, k));
+    }
+    if (c == null) {
+      long last = overflowKey(classIndex, BoundedLabels.OTHER, BoundedLabels.OTHER);
+      c = counters.find(last);
+      if (c == null) {
+        c = counters.insert(last, maxSeries, k -> create(r, k));
+      }
+    }
+    return c;
+  }
+
+  private Counter overflowed(MeterRegistry r, int source) {
+    Counter c = overflowed.find(source);
+    return c != null
+        ? c
+        : overflowed.insert(
+            source,
+            Integer.MAX_VALUE,
+            k ->
+                Counter.builder(SmtpReplyMeters.OVERFLOWED)
+                    .description(SmtpReplyMeters.OVERFLOWED_HELP)
+                    .tags(extraTags)
+                    .tags(SmtpReplyMeters.SOURCE, sources.label((int) k))
+                    .register(r));
+  }
+
+  private static long overflowKey(int classIndex, int source, int route) {
+    return key(
+        LabelIndex.OTHER, classIndex, LabelIndex.OTHER, OTHER_REASON, OTHER_STAGE, source, route);
+  }
+
+  private static long key(
+      int code, int classIndex, int status, int reason, int stage, int source, int route) {
+    return ((long) code)
+        | ((long) classIndex << 6)
+        | ((long) status << 8)
+        | ((long) reason << 16)
+        | ((long) stage << 22)
+        | ((long) source << 26)
+        | ((long) route << 31);
+  }
+
+  /** Number of {@code smtp.replies} series created so far, overflow series included. */
   public int series() {
     return counters.size();
   }
 
+  /** The most {@code smtp.replies} series this binder creates. */
+  public int maxSeries() {
+    return maxSeries;
+  }
+
   private Counter create(MeterRegistry r, long key) {
-    Tags tags =
-        Tags.of(
-            Tag.of("code", labels.codeLabel((int) (key & 0x3f))),
-            Tag.of("class", CLASSES[(int) (key >>> 6) & 0x3].label()),
-            Tag.of("enhanced", labels.statusLabel((int) (key >>> 8) & 0xff)),
-            Tag.of("reason", Reason.values()[(int) (key >>> 16) & 0x3f].label()),
-            Tag.of("stage", Stage.values()[(int) (key >>> 22) & 0xf].label()),
-            Tag.of("source", sources.label((int) (key >>> 26) & 0x1f)),
-            Tag.of("route", routes.label((int) (key >>> 31) & 0x7f)));
-    return Counter.builder(REPLIES)
-        .description("SMTP replies received, by code, class, enhanced status, reason and stage")
+    int reason = (int) (key >>> 16) & 0x3f;
+    int stage = (int) (key >>> 22) & 0xf;
+    return Counter.builder(SmtpReplyMeters.REPLIES)
+        .description(SmtpReplyMeters.REPLIES_HELP)
         .tags(extraTags)
-        .tags(tags)
+        .tags(
+            Tags.of(
+                Tag.of(SmtpReplyMeters.CODE, labels.codeLabel((int) (key & 0x3f))),
+                Tag.of(SmtpReplyMeters.CLASS, CLASSES[(int) (key >>> 6) & 0x3].label()),
+                Tag.of(SmtpReplyMeters.ENHANCED, labels.statusLabel((int) (key >>> 8) & 0xff)),
+                Tag.of(SmtpReplyMeters.REASON, reasonLabel(reason)),
+                Tag.of(SmtpReplyMeters.STAGE, stageLabel(stage)),
+                Tag.of(SmtpReplyMeters.SOURCE, sources.label((int) (key >>> 26) & 0x1f)),
+                Tag.of(SmtpReplyMeters.ROUTE, routes.label((int) (key >>> 31) & 0x7f))))
         .register(r);
   }
 
   private Counter createUnclassified(MeterRegistry r, long key) {
-    return Counter.builder(UNCLASSIFIED)
-        .description("SMTP replies with no code, no status and no known condition")
+    return Counter.builder(SmtpReplyMeters.UNCLASSIFIED)
+        .description(SmtpReplyMeters.UNCLASSIFIED_HELP)
         .tags(extraTags)
-        .tags("source", sources.label((int) (key >>> 8)), "route", routes.label((int) (key & 0xff)))
+        .tags(
+            SmtpReplyMeters.SOURCE,
+            sources.label((int) (key >>> 8)),
+            SmtpReplyMeters.ROUTE,
+            routes.label((int) (key & 0xff)))
         .register(r);
   }
 
-  private static int classIndex(ReplyClass c) {
+  /** Every value of {@code reason}: the taxonomy's labels and {@code other}. */
+  static String reasonLabel(int index) {
+    return index == OTHER_REASON ? SmtpReplyMeters.OTHER : Reason.values()[index].label();
+  }
+
+  /** Every value of {@code stage}: the stages' labels and {@code other}. */
+  static String stageLabel(int index) {
+    return index == OTHER_STAGE ? SmtpReplyMeters.OTHER : Stage.values()[index].label();
+  }
+
+  static int classIndex(ReplyClass c) {
     return switch (c) {
       case SUCCESS -> 0;
       case INTERMEDIATE -> 1;
@@ -171,78 +287,5 @@ public final class SmtpReplyMetrics implements MeterBinder {
       case PERMANENT -> 3;
       case UNKNOWN -> -1;
     };
-  }
-
-  /**
-   * Free-form label values (source, route) mapped to small indexes, at most {@code max} distinct
-   * values; index 0 is {@code none}, 1 is {@code other}. Values must look like identifiers.
-   */
-  static final class BoundedLabels {
-    private final int max;
-    private final ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
-    private final String[] labels;
-    private final AtomicInteger next = new AtomicInteger(2);
-
-    BoundedLabels(int max) {
-      this.max = max;
-      this.labels = new String[max + 2];
-      labels[0] = "none";
-      labels[1] = "other";
-      index.put("none", 0);
-      index.put("other", 1);
-    }
-
-    int index(String value) {
-      if (value == null || value.isEmpty()) {
-        return 0;
-      }
-      Integer i = index.get(value);
-      if (i != null) {
-        return i;
-      }
-      if (next.get() >= max + 2 || !isIdentifier(value)) {
-        return 1; // full, or free text that must not become a label value
-      }
-      synchronized (this) {
-        i = index.get(value);
-        if (i != null) {
-          return i;
-        }
-        int n = next.get();
-        if (n >= max + 2) {
-          return 1;
-        }
-        labels[n] = value;
-        index.put(value, n);
-        next.set(n + 1);
-        return n;
-      }
-    }
-
-    String label(int i) {
-      return labels[i];
-    }
-
-    /** 1–64 characters of {@code [A-Za-z0-9_.:-]}; checked without a regex (hot path). */
-    private static boolean isIdentifier(String value) {
-      if (value.length() > 64) {
-        return false;
-      }
-      for (int i = 0; i < value.length(); i++) {
-        char c = value.charAt(i);
-        boolean ok =
-            (c >= 'a' && c <= 'z')
-                || (c >= 'A' && c <= 'Z')
-                || (c >= '0' && c <= '9')
-                || c == '_'
-                || c == '.'
-                || c == ':'
-                || c == '-';
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
-    }
   }
 }

@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The binder's record and a /metrics scrape with 2,000 series. Run: {@code ./mvnw -q install
+ * The binder's record of an existing series, of a combination folded into an overflow series (a
+ * full binder under attack), and a /metrics scrape with 2,000 series. Run: {@code ./mvnw -q install
  * -DskipTests && ./mvnw -q -pl exporter/metrics test-compile exec:exec@bench
  * -Djmh.args="MetricsBenchmarks -prof gc"}.
  */
@@ -27,6 +28,8 @@ public class MetricsBenchmarks {
   private SmtpReplyMetrics metrics;
   private Classification reply;
   private PrometheusMeterRegistry scrapeRegistry;
+  private SmtpReplyMetrics full;
+  private Classification folded;
 
   @Setup
   public void setUp() {
@@ -35,8 +38,23 @@ public class MetricsBenchmarks {
     reply = Classifier.standard().classifyText("550 5.1.1 User unknown");
     metrics.record(reply, "postfix", "smtp");
 
+    full = new SmtpReplyMetrics(List.of(), false, 64);
+    SimpleMeterRegistry fullRegistry = new SimpleMeterRegistry();
+    full.bindTo(fullRegistry);
+    List<Classification> attack = SeriesBoundTest.attack(10_000, 5);
+    for (Classification c : attack) {
+      full.record(c, "postfix", "smtp");
+    }
+    folded = attack.get(attack.size() - 1);
+    double before = fullRegistry.get(SmtpReplyMeters.OVERFLOWED).counter().count();
+    full.record(folded, "postfix", "smtp");
+    if (full.series() > 64
+        || fullRegistry.get(SmtpReplyMeters.OVERFLOWED).counter().count() != before + 1) {
+      throw new IllegalStateException("expected a full binder that folds, " + full.series());
+    }
+
     scrapeRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    SmtpReplyMetrics many = new SmtpReplyMetrics();
+    SmtpReplyMetrics many = new SmtpReplyMetrics(List.of(), false, 4_000);
     many.bindTo(scrapeRegistry);
     List<String> texts =
         List.of(
@@ -45,7 +63,7 @@ public class MetricsBenchmarks {
             "421 4.7.0 busy",
             "452 4.2.2 full",
             "554 5.7.1 spam");
-    // 5 replies x 16 sources x 25 routes = 2,000 series.
+    // 5 replies x 16 sources x 25 routes = 2,000 series (the limit raised to hold them).
     for (int route = 0; route < 25; route++) {
       for (String text : texts) {
         for (int source = 0; source < 16; source++) {
@@ -61,6 +79,12 @@ public class MetricsBenchmarks {
   @Benchmark
   public void binderRecord() {
     metrics.record(reply, "postfix", "smtp");
+  }
+
+  /** A new combination on a full binder: a missed lookup, the overflow series and its count. */
+  @Benchmark
+  public void binderRecordFolded() {
+    full.record(folded, "postfix", "smtp");
   }
 
   @Benchmark

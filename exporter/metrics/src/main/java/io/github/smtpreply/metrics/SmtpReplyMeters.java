@@ -1,0 +1,84 @@
+package io.github.smtpreply.metrics;
+
+/**
+ * Every name the binder gives Prometheus: meter names with their descriptions (the HELP text), tag
+ * keys, and the {@code source} values of this project's inputs. Micrometer names are dotted;
+ * Prometheus shows {@code smtp.replies} as {@code smtp_replies_total}.
+ */
+public final class SmtpReplyMeters {
+  /** Counter: every SMTP outcome, one series per label combination (DESIGN.md). */
+  public static final String REPLIES = "smtp.replies";
+
+  public static final String REPLIES_HELP =
+      "SMTP outcomes: replies received from servers, replies the local server sent (rejects),"
+          + " and deliveries that got no reply (code none: timeouts, expiries)";
+
+  /** Counter by {@code source} and {@code route}: outcomes that have no class. */
+  public static final String UNCLASSIFIED = "smtp.replies.unclassified";
+
+  public static final String UNCLASSIFIED_HELP =
+      "SMTP outcomes with no code, no enhanced status and no known condition, so no class";
+
+  /**
+   * Counter by {@code source}: replies counted in an overflow series of {@link #REPLIES} because
+   * the series limit was reached.
+   */
+  public static final String OVERFLOWED = "smtp.replies.overflowed";
+
+  public static final String OVERFLOWED_HELP =
+      "SMTP outcomes counted in an overflow series (code, enhanced, reason and stage other)"
+          + " because smtp_replies_total reached its series limit";
+
+  /** Gauge, always 1: the catalog's name and class of each code (opt-in). */
+  public static final String CODE_INFO = "smtp.code.info";
+
+  public static final String CODE_INFO_HELP =
+      "The catalog's name and class of each SMTP code; always 1";
+
+  /** Basic reply code ({@code 550}), {@code none} or {@code other}. */
+  public static final String CODE = "code";
+
+  /** {@code success}, {@code intermediate}, {@code transient}, {@code permanent}. */
+  public static final String CLASS = "class";
+
+  /** Enhanced status ({@code 5.1.1}), {@code none} or {@code other}. */
+  public static final String ENHANCED = "enhanced";
+
+  /** Bounce reason ({@code user_unknown}); {@code other} only in overflow series. */
+  public static final String REASON = "reason";
+
+  /** Dialogue stage ({@code rcpt}); {@code other} only in overflow series. */
+  public static final String STAGE = "stage";
+
+  /** What saw the reply: one of the {@code SOURCE_} values or the caller's. */
+  public static final String SOURCE = "source";
+
+  /** The Camel route id or MTA transport, or {@code none}. */
+  public static final String ROUTE = "route";
+
+  /** The catalog title of a code, on {@link #CODE_INFO} only (a display text, not snake_case). */
+  public static final String NAME = "name";
+
+  /** The label value of an absent code, status, source or route. */
+  public static final String NONE = "none";
+
+  /** The label value beyond a bounded set, and of the fields an overflow series folds. */
+  public static final String OTHER = "other";
+
+  /** Replies read from bounce messages (DSNs). */
+  public static final String SOURCE_DSN = "dsn";
+
+  /** Replies a Camel mail endpoint received. */
+  public static final String SOURCE_CAMEL = "camel";
+
+  /** Replies read from a Postfix log. */
+  public static final String SOURCE_POSTFIX = "postfix";
+
+  /** Replies read from an Exim main log. */
+  public static final String SOURCE_EXIM = "exim";
+
+  /** Replies of the bundled demo log that {@code serve} replays. */
+  public static final String SOURCE_DEMO = "demo";
+
+  private SmtpReplyMeters() {}
+}
