@@ -4,6 +4,7 @@ import io.github.smtpreply.bounce.Bounce;
 import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.reply.ReplyClass;
 import jakarta.mail.MessagingException;
 import java.io.ByteArrayInputStream;
@@ -54,7 +55,9 @@ public final class BounceTagger implements Processor {
     }
     String route = ExchangeHelper.getAtRouteId(exchange);
     for (Classification reply : bounce.deliveryReplies()) {
-      binding.binder().record(reply, SmtpReplySettings.DSN_SOURCE, route == null ? "none" : route);
+      binding
+          .binder()
+          .record(reply, SmtpReplyMeters.SOURCE_DSN, route == null ? SmtpReplyMeters.NONE : route);
     }
   }
 

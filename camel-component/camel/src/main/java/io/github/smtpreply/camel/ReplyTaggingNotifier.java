@@ -2,6 +2,7 @@ package io.github.smtpreply.camel;
 
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
+import io.github.smtpreply.metrics.SmtpReplyMeters;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Endpoint;
@@ -62,7 +63,10 @@ final class ReplyTaggingNotifier extends EventNotifierSupport {
     String route = ExchangeHelper.getAtRouteId(exchange);
     state
         .binder()
-        .record(outcome.reply(), SmtpReplySettings.SOURCE, route == null ? "none" : route);
+        .record(
+            outcome.reply(),
+            SmtpReplyMeters.SOURCE_CAMEL,
+            route == null ? SmtpReplyMeters.NONE : route);
   }
 
   private void tag(Message message, SendOutcome outcome) {

@@ -16,12 +16,6 @@ record SmtpReplySettings(boolean enabled, String explainUrl) {
   static final String EXPLAIN_URL = "smtp-reply.explain-url";
   static final String DEFAULT_EXPLAIN_URL = "http://localhost:9465";
 
-  /** The {@code source} label of replies seen by a Camel route. */
-  static final String SOURCE = "camel";
-
-  /** The {@code source} label of bounces read from a mailbox. */
-  static final String DSN_SOURCE = "dsn";
-
   /** False when the JVM system property turns the component off. */
   static boolean enabledBySystemProperty() {
     return !System.getProperty(ENABLED, "true").strip().equalsIgnoreCase("false");
