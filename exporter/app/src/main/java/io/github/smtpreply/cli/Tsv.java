@@ -1,30 +1,10 @@
 package io.github.smtpreply.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-/** Tab-separated fields, where a field may be quoted CSV-style ({@code "a ""b"""}). */
+/** TSV output: one value as one field. */
 final class Tsv {
   private Tsv() {}
-
-  /** The rows of a table with a header line, each with at least {@code columns} fields. */
-  static List<String[]> rows(InputStream table, int columns) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    try (LineInput in = new LineInput(table)) {
-      boolean header = true;
-      for (String line = in.next(); line != null; line = in.next()) {
-        String[] f = fields(line);
-        if (!header && f.length >= columns) {
-          rows.add(f);
-        }
-        header = false;
-      }
-    }
-    return rows;
-  }
 
   /**
    * A value as one TSV field, whole: tab, line breaks, backslash and other control characters
@@ -56,17 +36,5 @@ final class Tsv {
       }
     }
     return out == null ? value : out.toString();
-  }
-
-  static String[] fields(String line) {
-    List<String> out = new ArrayList<>();
-    for (String raw : line.split("\t", -1)) {
-      if (raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")) {
-        out.add(raw.substring(1, raw.length() - 1).replace("\"\"", "\""));
-      } else {
-        out.add(raw);
-      }
-    }
-    return out.toArray(String[]::new);
   }
 }

@@ -36,7 +36,10 @@ public final class PostfixLogParser implements LogParser {
     }
     String message = syslog.message();
     if (isDelivery(message)) {
-      return Line.of(delivery(syslog, message));
+      LogEvent delivery = delivery(syslog, message);
+      if (delivery != null) {
+        return Line.of(delivery);
+      }
     }
     int reject = rejectAt(message);
     if (reject >= 0) {
@@ -69,6 +72,20 @@ public final class PostfixLogParser implements LogParser {
             || message.contains("status=force-expired"));
   }
 
+  /** Postfix's delivery status words: sent, deferred, bounced, expired, force-expired, … */
+  private static boolean isStatusWord(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c == '-' && i > 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Index of the action word of a reject line ("reject:", "reject_warning:", "milter-reject:"). */
   private static int rejectAt(String message) {
     for (String action : new String[] {"milter-reject: ", "reject_warning: ", "reject: "}) {
@@ -80,6 +97,7 @@ public final class PostfixLogParser implements LogParser {
     return -1;
   }
 
+  /** The delivery event, or null when the status is not a word. */
   private LogEvent delivery(SyslogLine syslog, String message) {
     int statusAt = message.indexOf(" status=");
     int wordStart = statusAt + 8;
@@ -90,6 +108,9 @@ public final class PostfixLogParser implements LogParser {
       wordEnd++;
     }
     String status = message.substring(wordStart, wordEnd);
+    if (!isStatusWord(status)) {
+      return null; // "status=(" or "status=": a cut or foreign line, not a delivery
+    }
     // The reply or reason in parentheses; without one (qmgr's "status=expired, returned to
     // sender"), the status clause itself is what the rule book reads.
     String text = message.substring(statusAt + 1);

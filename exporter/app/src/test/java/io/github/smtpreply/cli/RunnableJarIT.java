@@ -63,6 +63,27 @@ class RunnableJarIT {
                     "\tbounce@simulator.amazonses.com\tfailed\t5.1.1\t550\t5.1.1\tpermanent\tuser_unknown"));
   }
 
+  private static String output(Process p) throws Exception {
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void printsTheVersionItWasBuiltAs() throws Exception {
+    assertThat(output(start("--version")))
+        .isEqualTo("smtp-reply " + System.getProperty("smtp-reply.version") + "\n");
+  }
+
+  /** Issue 9 §6: serve --help answered "unknown option '--help'" with exit 2. */
+  @Test
+  void serveHelpPrintsItsUsage() throws Exception {
+    assertThat(output(start("serve", "--help")))
+        .startsWith("Usage:\n  smtp-reply serve ")
+        .contains("Exit codes: 0 done");
+  }
+
   @Test
   void servesTheDemoSoCountersRiseAndPagesOpen() throws Exception {
     Process p =

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SmtpReplyCliTest {
@@ -92,28 +93,80 @@ class SmtpReplyCliTest {
 
   @Test
   void missingFileIsAnInputError() {
-    assertThat(run("", "score-replies", "/nonexistent/replies.tsv"))
+    assertThat(run("", "log", "--format", "postfix", "/nonexistent/mail.log"))
         .isEqualTo(SmtpReplyCli.INPUT_ERROR);
-    assertThat(err()).contains("/nonexistent/replies.tsv");
+    assertThat(err()).contains("cannot open /nonexistent/mail.log");
   }
 
   @Test
-  void helpListsTheCommands() {
+  void helpListsEveryCommandAndTheExitCodes() {
     assertThat(run("", "--help")).isZero();
-    assertThat(out()).contains("classify", "explain", "compare", "Exit codes");
+    for (String command : COMMANDS) {
+      assertThat(out()).contains("\n  smtp-reply " + command + " ");
+    }
+    assertThat(out())
+        .contains("smtp-reply COMMAND --help", "smtp-reply --help | --version")
+        .contains("Exit codes: 0 done; 1 input could not be read")
+        .contains("2 bad command line or configuration");
+  }
+
+  /** The commands a user has; a new one must be added here, to --help and to the README. */
+  private static final List<String> COMMANDS =
+      List.of("classify", "explain", "compare", "log", "dsn", "serve");
+
+  @Test
+  void theCommandsAreExactlyTheUsersOnes() {
+    assertThat(SmtpReplyCli.commandNames()).containsExactlyElementsOf(COMMANDS);
   }
 
   @Test
-  void scoresAgreementOnARepliesTable() throws Exception {
-    String path =
-        java.nio.file.Path.of(getClass().getResource("/fixtures/replies-sample.tsv").toURI())
-            .toString();
-    assertThat(run("", "score-replies", path)).isZero();
-    assertThat(out())
-        .containsPattern("(?m)^code\\s+\\d+ /\\s+12 ")
-        .containsPattern("(?m)^enhanced ")
-        .containsPattern("(?m)^class ")
-        .containsPattern("(?m)^reason ");
+  void helpSpeaksOnlyOfWhatShips() {
+    assertThat(run("", "--help")).isZero();
+    assertThat(out()).doesNotContain("score", "corpus", "dev ");
+  }
+
+  @Test
+  void everyCommandTakesHelpAndPrintsOnlyItsOwnUsage() {
+    for (String command : COMMANDS) {
+      out.reset();
+      assertThat(run("", command, "--help")).as(command).isZero();
+      assertThat(out())
+          .as(command)
+          .startsWith("Usage:\n  smtp-reply " + command + " ")
+          .contains("Exit codes: 0 done");
+      for (String other : COMMANDS) {
+        if (!other.equals(command)) {
+          assertThat(out()).as(command).doesNotContain("smtp-reply " + other + " ");
+        }
+      }
+    }
+    assertThat(err()).isEmpty();
+  }
+
+  /** Issue 9 §6: serve --help answered "unknown option '--help'" with exit 2. */
+  @Test
+  void serveHelpPrintsItsUsageInsteadOfStartingAServer() {
+    assertThat(run("", "serve", "--port", "1", "--help")).isZero();
+    assertThat(out()).contains("--postfix-log", "--web-config", "--dsn-maildir");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void versionIsTheBuildsVersion() {
+    String expected = System.getProperty("smtp-reply.version");
+    assertThat(expected).as("surefire passes the project version").isNotBlank();
+    assertThat(run("", "--version")).isZero();
+    assertThat(out()).isEqualTo("smtp-reply " + expected + "\n");
+  }
+
+  @Test
+  void unknownCommandNamesEveryCommand() {
+    assertThat(run("", "score-replies", "x.tsv")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(err())
+        .contains(
+            "unknown command 'score-replies'; the commands are " + String.join(", ", COMMANDS))
+        .contains("smtp-reply --help");
+    assertThat(out()).isEmpty();
   }
 
   @Test
@@ -182,26 +235,6 @@ class SmtpReplyCliTest {
     assertThat(run("", "dsn")).isEqualTo(SmtpReplyCli.USAGE);
     assertThat(run("", "dsn", "/no/such/bounce.eml")).isEqualTo(SmtpReplyCli.INPUT_ERROR);
     assertThat(err()).contains("/no/such/bounce.eml: cannot read");
-  }
-
-  @Test
-  void scoresAgreementOnABouncesTable() throws Exception {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("score-bounces");
-    java.nio.file.Files.createDirectory(dir.resolve("emails"));
-    java.nio.file.Files.copy(
-        java.nio.file.Path.of(fixture("bounces/lhost-qmail-01.eml")), dir.resolve("emails/q.eml"));
-    java.nio.file.Path table = dir.resolve("bounces.tsv");
-    java.nio.file.Files.writeString(
-        table,
-        "email_file\trecipient_index\texpected_status\texpected_replycode\texpected_reason"
-            + "\texpected_hardbounce\texpected_action\tmta_module\tlabels_disagree\n"
-            + "emails/q.eml\t1\t5.5.0\t550\tuserunknown\ttrue\tfailed\tqmail\tno\n");
-    assertThat(run("", "score-bounces", table.toString())).isZero();
-    assertThat(out())
-        .containsPattern("(?m)^code\\s+1 /\\s+1 ")
-        .containsPattern("(?m)^status\\s+1 /\\s+1 ")
-        .containsPattern("(?m)^class\\s+1 /\\s+1 ")
-        .containsPattern("(?m)^reason\\s+1 /\\s+1 ");
   }
 
   @Test

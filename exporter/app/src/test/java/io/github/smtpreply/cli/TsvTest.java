@@ -12,9 +12,4 @@ class TsvTest {
     assertThat(Tsv.field("a\tb\nc\rd\\e\u0001f")).isEqualTo("a\\tb\\nc\\rd\\\\e\\x01f");
     assertThat(Tsv.field("用户@例子.广告")).isEqualTo("用户@例子.广告");
   }
-
-  @Test
-  void readsQuotedFields() {
-    assertThat(Tsv.fields("a\t\"b \"\"c\"\"\"\t")).containsExactly("a", "b \"c\"", "");
-  }
 }

@@ -1,6 +1,7 @@
 package io.github.smtpreply.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Lines from the fixtures (see src/test/resources/fixtures/SOURCES.md). */
 class PostfixLogParserTest {
@@ -70,21 +72,38 @@ class PostfixLogParserTest {
     assertThat(e.timestamp()).isEqualTo(Instant.parse("2019-04-11T19:41:56.554496Z"));
   }
 
-  @Test
-  void neverThrowsOnMalformedLines() {
-    for (String junk :
-        new String[] {
-          "",
-          "status=",
-          ": to=< status=(",
-          "NOQUEUE: reject: ",
-          "Feb 30 99:99:99 x postfix/smtp[1]: x",
-          "reject: \u0000\uffff",
-          "x: to=<a>, status=sent (",
-          "x: to=<a>, dsn=9.9.9999, status=bounced ())"
-        }) {
-      parser.parse(junk);
-      parser.understands(junk);
-    }
+  /** Junk is no delivery: each line gives no event, and reading it never throws. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "status=",
+        ": to=< status=(",
+        "Feb 30 99:99:99 x postfix/smtp[1]: x",
+        "x: to=<a>, status=, dsn=5.1.1 (550 5.1.1 unknown)"
+      })
+  void junkLinesGiveNoEvent(String junk) {
+    assertThat(parser.parse(junk)).isEmpty();
+    assertThatNoException().isThrownBy(() -> parser.understands(junk));
+  }
+
+  /**
+   * Cut or garbled lines that still name a delivery or reject: the event keeps the logged status
+   * word, and nothing is made up from the junk text (no code, class unknown).
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'NOQUEUE: reject: '|reject",
+        "NOQUEUE: reject: \u0000\uffff|reject",
+        "x: to=<a>, status=sent (|sent",
+        "x: to=<a>, dsn=9.9.9999, status=bounced ())|bounced"
+      })
+  void garbledEventsKeepTheirStatusAndInventNothing(String line, String status) {
+    LogEvent event = parser.parse(line).orElseThrow();
+    assertThat(event.status()).isEqualTo(status);
+    assertThat(event.reply().code()).isNull();
+    assertThat(event.reply().replyClass().label()).isEqualTo("unknown");
   }
 }

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code score-bounces FILE}: reads every email of a bounces table (the dev corpus format:
+ * {@code score bounces TABLE}: reads every email of a bounces table (the dev corpus format:
  * email_file, recipient_index, expected_status, expected_replycode, expected_reason,
  * expected_hardbounce, expected_action, mta_module, labels_disagree; email paths relative to the
  * table) and prints the agreement on reply code, status (real codes only), class (from the expected
  * status's first digit) and reason (through {@code Reason#sisimai()}). With {@code --misses} it
  * lists each disagreement.
  */
-final class ScoreBouncesCommand {
+final class ScoreBounces {
   private final BounceReader reader = BounceReader.standard();
 
   void run(Path table, PrintStream out, boolean showMisses) throws IOException {
@@ -34,7 +34,7 @@ final class ScoreBouncesCommand {
     Path folder = table.toAbsolutePath().getParent();
     List<String[]> rows;
     try (InputStream in = Files.newInputStream(table)) {
-      rows = Tsv.rows(in, 9);
+      rows = LabelledTable.rows(in, 9);
     }
     for (String[] f : rows) {
       List<BounceRecipient> recipients = read.get(f[0]);
@@ -54,7 +54,7 @@ final class ScoreBouncesCommand {
       Classification c = r == null ? null : r.classification();
       String misses = "";
       misses += code.add(f[3].isEmpty() ? "none" : f[3], c == null ? "missing" : c.codeLabel());
-      if (!f[2].isEmpty() && !ScoreRepliesCommand.isPseudoStatus(f[2])) {
+      if (!f[2].isEmpty() && !ScoreReplies.isPseudoStatus(f[2])) {
         misses += status.add(f[2], c == null ? "missing" : c.statusLabel());
       }
       if (!f[2].isEmpty()) {

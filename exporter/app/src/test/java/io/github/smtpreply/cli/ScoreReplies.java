@@ -7,13 +7,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 
 /**
- * {@code score-replies FILE}: classifies the {@code reply_text} column of a replies table (the dev
+ * {@code score replies TABLE}: classifies the {@code reply_text} column of a replies table (the dev
  * corpus format: reply_text, expected_code, expected_enhanced, expected_reason, expected_class,
  * source) and prints the agreement for code, enhanced status (real codes only: sisimai's
  * pseudo-statuses with a 9xx detail are skipped), class and reason (through {@code
  * Reason#sisimai()}). With {@code --misses} it lists each disagreement.
  */
-final class ScoreRepliesCommand {
+final class ScoreReplies {
   private final Classifier classifier = Classifier.standard();
 
   void run(InputStream table, PrintStream out, boolean showMisses) throws IOException {
@@ -21,7 +21,7 @@ final class ScoreRepliesCommand {
     Tally enhanced = new Tally("enhanced");
     Tally replyClass = new Tally("class");
     Tally reason = new Tally("reason");
-    for (String[] f : Tsv.rows(table, 5)) {
+    for (String[] f : LabelledTable.rows(table, 5)) {
       Classification c = classifier.classifyText(f[0]);
       String misses = "";
       misses += code.add(f[1].isEmpty() ? "none" : f[1], c.codeLabel());
