@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import io.github.smtpreply.logs.LogEvent;
 import io.github.smtpreply.logs.LogParser;

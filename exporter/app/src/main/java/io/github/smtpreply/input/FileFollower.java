@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import io.github.smtpreply.bounce.Bounce;
 import io.github.smtpreply.bounce.BounceKind;
