@@ -109,6 +109,20 @@ public final class SmtpReplyMetrics implements MeterBinder {
    * @throws IllegalStateException if {@link #bindTo} was not called first (a programming error)
    */
   public void record(Classification reply, String source, String route) {
+    record(reply, source, route, 1);
+  }
+
+  /**
+   * Counts {@code times} replies of one series at once, as an input does when it restores the
+   * counts that its checkpoint kept across a restart.
+   *
+   * @param times how many; 0 registers the series without counting
+   * @throws IllegalArgumentException if {@code times} is negative
+   */
+  public void record(Classification reply, String source, String route, long times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("a count cannot go down: " + times);
+    }
     MeterRegistry r = registry;
     if (r == null) {
       throw new IllegalStateException("bind SmtpReplyMetrics to a MeterRegistry before recording");
@@ -119,7 +133,7 @@ public final class SmtpReplyMetrics implements MeterBinder {
     if (classIndex < 0) {
       unclassified
           .get(((long) sourceIndex << 8) | routeIndex, k -> createUnclassified(r, k))
-          .increment();
+          .increment(times);
       return;
     }
     long key =
@@ -130,7 +144,7 @@ public final class SmtpReplyMetrics implements MeterBinder {
             | ((long) reply.stage().ordinal() << 22)
             | ((long) sourceIndex << 26)
             | ((long) routeIndex << 31);
-    counters.get(key, k -> create(r, k)).increment();
+    counters.get(key, k -> create(r, k)).increment(times);
   }
 
   /** Number of {@code smtp.replies} series created so far. */
