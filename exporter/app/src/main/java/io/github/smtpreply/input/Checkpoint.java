@@ -42,11 +42,11 @@ import java.util.Set;
  * @param position where the log follower stands, or {@code null} for a Maildir
  * @param seen the Maildir messages already read
  */
-public record Checkpoint(
+record Checkpoint(
     FilePosition position, Set<String> seen, Map<String, Long> counts, Map<Series, Long> replies) {
   static final String HEADER = "smtp-reply-checkpoint 2";
 
-  public Checkpoint {
+  Checkpoint {
     seen = Set.copyOf(seen);
     counts = Map.copyOf(counts);
     replies = Map.copyOf(replies);
@@ -63,7 +63,7 @@ public record Checkpoint(
    * @throws IOException if the file cannot be read or is not a checkpoint: the message names the
    *     file and says how to start over
    */
-  public static Optional<Checkpoint> read(Path file) throws IOException {
+  static Optional<Checkpoint> read(Path file) throws IOException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -160,7 +160,7 @@ public record Checkpoint(
     return n;
   }
 
-  public void write(Path file) throws IOException {
+  void write(Path file) throws IOException {
     StringBuilder out = new StringBuilder(HEADER).append('\n');
     if (position != null) {
       out.append("file\t")

@@ -93,7 +93,7 @@ public final class FileFollower implements AutoCloseable {
    * @param sink receives each line
    * @param report receives a sentence for each change of the path's state and each loss
    */
-  public FileFollower(
+  FileFollower(
       Path path, FilePosition start, boolean fromBeginning, LineSink sink, Consumer<String> report)
       throws IOException {
     this.path = path;

@@ -11,8 +11,8 @@ package io.github.smtpreply.input;
  *     FileFollower#FINGERPRINT_BYTES}; 0 for none
  * @param fingerprint hex SHA-256 of those bytes, empty when the length is 0
  */
-public record FilePosition(String fileKey, long offset, int fingerprintLength, String fingerprint) {
-  public FilePosition {
+record FilePosition(String fileKey, long offset, int fingerprintLength, String fingerprint) {
+  FilePosition {
     if (offset < 0 || fingerprintLength < 0 || fingerprintLength > FileFollower.FINGERPRINT_BYTES) {
       throw new IllegalArgumentException(
           "bad position: offset " + offset + ", fingerprint length " + fingerprintLength);

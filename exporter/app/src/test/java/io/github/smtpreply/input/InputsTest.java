@@ -55,10 +55,12 @@ class InputsTest {
       assertThat(up(log)).isEqualTo(1.0);
       await(() -> registry.find("smtp.log.lines").counters().stream().anyMatch(c -> c.count() > 0));
     }
-    assertThat(errBytes.toString(StandardCharsets.UTF_8).lines())
-        .containsExactly(
-            "smtp-reply: " + log + " is not a regular file (waiting for it)",
-            "smtp-reply: " + log + " is readable again");
+    // Four polls of a folder said once; a poll between delete and create may see it missing.
+    var said = errBytes.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(said.get(0))
+        .isEqualTo("smtp-reply: " + log + " is not a regular file (waiting for it)");
+    assertThat(said.get(said.size() - 1)).isEqualTo("smtp-reply: " + log + " is readable again");
+    assertThat(said).hasSizeBetween(2, 3).doesNotHaveDuplicates();
   }
 
   @Test
