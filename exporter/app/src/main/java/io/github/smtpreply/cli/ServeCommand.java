@@ -1,13 +1,12 @@
 package io.github.smtpreply.cli;
 
+import io.github.smtpreply.input.Inputs;
+import io.github.smtpreply.input.LogInput;
 import io.github.smtpreply.logs.LogParser;
 import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.github.smtpreply.server.ExporterServer;
 import io.github.smtpreply.server.WebConfig;
-import io.github.smtpreply.tail.FileFollower;
-import io.github.smtpreply.tail.LogInput;
-import io.github.smtpreply.tail.MaildirInput;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.BufferedReader;
@@ -17,7 +16,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +43,7 @@ final class ServeCommand {
     boolean fromBeginning = false;
     boolean demo = false;
     int maxSeries = SmtpReplyMetrics.DEFAULT_MAX_SERIES;
-    Path checkpointDir = Path.of(System.getProperty("user.home"), ".local", "state", "smtp-reply");
+    Path checkpointDir = Inputs.defaultCheckpointDir();
     WebConfig webConfig = WebConfig.none();
     List<Input> inputs = new ArrayList<>();
     List<Path> maildirs = new ArrayList<>();
@@ -76,34 +74,22 @@ final class ServeCommand {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true, maxSeries);
     metrics.bindTo(registry);
-    List<FileFollower> followers = new ArrayList<>();
-    List<FollowerLoop> loops = new ArrayList<>();
-    Files.createDirectories(checkpointDir);
+    Inputs followed = new Inputs(checkpointDir, fromBeginning, metrics, registry, err);
     for (Input input : inputs) {
       LogParser parser = LogCommand.parser(input.format());
-      LogInput sink = new LogInput(input.path(), input.format(), parser, metrics, registry);
       if (input.path().equals("-")) {
+        LogInput sink = new LogInput(input.path(), input.format(), parser, metrics, registry);
         daemon("smtp-reply-stdin", () -> readStdin(stdin, sink, err)).start();
       } else {
-        Path checkpoint = checkpointDir.resolve(checkpointName(input));
-        followers.add(new FileFollower(Path.of(input.path()), checkpoint, fromBeginning, sink));
+        followed.addLog(input.format(), Path.of(input.path()), parser);
       }
     }
-    List<MaildirInput> mailboxes = new ArrayList<>();
     for (Path maildir : maildirs) {
       try {
-        Path checkpoint =
-            checkpointDir.resolve(
-                "maildir-"
-                    + Integer.toHexString(maildir.toAbsolutePath().toString().hashCode())
-                    + ".seen");
-        mailboxes.add(new MaildirInput(maildir, checkpoint, fromBeginning, metrics, registry));
+        followed.addMaildir(maildir);
       } catch (IOException e) {
         throw new UsageException("--dsn-maildir: " + e.getMessage());
       }
-    }
-    if (!followers.isEmpty() || !mailboxes.isEmpty()) {
-      loops.add(new FollowerLoop(followers, mailboxes, err));
     }
     if (demo) {
       LogInput sink =
@@ -115,11 +101,10 @@ final class ServeCommand {
               registry);
       daemon("smtp-reply-demo", () -> replayDemo(sink)).start();
     }
-    for (FollowerLoop loop : loops) {
-      daemon("smtp-reply-follow", loop).start();
-    }
+    followed.start();
     ExporterServer server =
-        ExporterServer.start(new InetSocketAddress(bind, port), registry, () -> true, webConfig);
+        ExporterServer.start(
+            new InetSocketAddress(bind, port), registry, followed::ready, webConfig);
     String scheme = webConfig.usesTls() ? "https" : "http";
     err.println(
         "smtp-reply: serving "
@@ -135,15 +120,7 @@ final class ServeCommand {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  loops.forEach(FollowerLoop::stop);
-                  loops.forEach(FollowerLoop::saveCheckpoints);
-                  for (FileFollower f : followers) {
-                    try {
-                      f.close();
-                    } catch (IOException e) {
-                      err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
-                    }
-                  }
+                  followed.close();
                   server.close();
                   stop.countDown();
                 }));
@@ -154,85 +131,10 @@ final class ServeCommand {
     }
   }
 
-  private static String checkpointName(Input input) {
-    return input.format()
-        + "-"
-        + Integer.toHexString(Path.of(input.path()).toAbsolutePath().toString().hashCode())
-        + ".pos";
-  }
-
-  /**
-   * Polls every log follower four times a second and every bounce mailbox once every two seconds,
-   * and saves checkpoints every ten seconds.
-   */
-  private static final class FollowerLoop implements Runnable {
-    private final List<FileFollower> followers;
-    private final List<MaildirInput> mailboxes;
-    private final PrintStream err;
-    private volatile boolean running = true;
-
-    FollowerLoop(List<FileFollower> followers, List<MaildirInput> mailboxes, PrintStream err) {
-      this.followers = followers;
-      this.mailboxes = mailboxes;
-      this.err = err;
-    }
-
-    void stop() {
-      running = false;
-    }
-
-    void saveCheckpoints() {
-      for (FileFollower f : followers) {
-        try {
-          f.saveCheckpoint();
-        } catch (IOException e) {
-          err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
-        }
-      }
-      for (MaildirInput mailbox : mailboxes) {
-        try {
-          mailbox.saveCheckpoint();
-        } catch (IOException e) {
-          err.println("smtp-reply: cannot save checkpoint: " + e.getMessage());
-        }
-      }
-    }
-
-    @Override
-    public void run() {
-      long lastSave = System.nanoTime();
-      long lastMailboxPoll = 0;
-      while (running) {
-        if (System.nanoTime() - lastMailboxPoll > 2_000_000_000L) {
-          for (MaildirInput mailbox : mailboxes) {
-            try {
-              mailbox.poll();
-            } catch (IOException e) {
-              err.println("smtp-reply: cannot read bounce mailbox: " + e.getMessage());
-            }
-          }
-          lastMailboxPoll = System.nanoTime();
-        }
-        for (FileFollower f : followers) {
-          try {
-            f.poll();
-          } catch (IOException e) {
-            err.println("smtp-reply: cannot read log: " + e.getMessage());
-          }
-        }
-        if (System.nanoTime() - lastSave > 10_000_000_000L) {
-          saveCheckpoints();
-          lastSave = System.nanoTime();
-        }
-        sleep(250);
-      }
-    }
-  }
-
   private static void readStdin(InputStream stdin, LogInput sink, PrintStream err) {
     try (LineInput in = new LineInput(stdin)) {
       for (String line = in.next(); line != null; line = in.next()) {
-        sink.accept(line);
+        sink.acceptNow(line);
       }
     } catch (IOException e) {
       err.println("smtp-reply: stdin: " + e.getMessage());
@@ -255,7 +157,7 @@ final class ServeCommand {
       throw new IllegalStateException("bundled demo log unreadable", e);
     }
     for (int i = 0; ; i = (i + 1) % lines.size()) {
-      sink.accept(lines.get(i));
+      sink.acceptNow(lines.get(i));
       sleep(1000 / DEMO_RATE);
     }
   }

@@ -1,7 +1,6 @@
 package io.github.smtpreply.cli;
 
 import io.github.smtpreply.bounce.BounceReader;
-
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;

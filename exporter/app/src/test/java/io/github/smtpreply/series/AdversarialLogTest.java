@@ -2,11 +2,11 @@ package io.github.smtpreply.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtpreply.input.LogInput;
 import io.github.smtpreply.logs.LogEvent;
 import io.github.smtpreply.logs.PostfixLogParser;
 import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
-import io.github.smtpreply.tail.LogInput;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -40,7 +40,7 @@ class AdversarialLogTest {
       LogEvent event = parser.parse(line).orElseThrow(() -> new AssertionError(line));
       var r = event.reply();
       combinations.add(r.codeLabel() + r.statusLabel() + r.replyClass() + r.reason() + r.stage());
-      input.accept(line);
+      input.acceptNow(line);
     }
     // The log is an attack: unbounded, its combinations would be tens of thousands of series.
     assertThat(combinations).hasSizeGreaterThan(20 * SmtpReplyMetrics.DEFAULT_MAX_SERIES);

@@ -144,6 +144,20 @@ public final class SmtpReplyMetrics implements MeterBinder {
    * @throws IllegalStateException if {@link #bindTo} was not called first (a programming error)
    */
   public void record(Classification reply, String source, String route) {
+    record(reply, source, route, 1);
+  }
+
+  /**
+   * Counts {@code times} replies of one series at once, as an input does when it restores the
+   * counts that its checkpoint kept across a restart.
+   *
+   * @param times how many; 0 registers the series without counting
+   * @throws IllegalArgumentException if {@code times} is negative
+   */
+  public void record(Classification reply, String source, String route, long times) {
+    if (times < 0) {
+      throw new IllegalArgumentException("a count cannot go down: " + times);
+    }
     MeterRegistry r = registry;
     if (r == null) {
       throw new IllegalStateException("bind SmtpReplyMetrics to a MeterRegistry before recording");
@@ -157,7 +171,7 @@ public final class SmtpReplyMetrics implements MeterBinder {
       if (c == null) {
         c = unclassified.insert(key, Integer.MAX_VALUE, k -> createUnclassified(r, k));
       }
-      c.increment();
+      c.increment(times);
       return;
     }
     long key =
@@ -170,7 +184,7 @@ public final class SmtpReplyMetrics implements MeterBinder {
             sourceIndex,
             routeIndex);
     Counter c = counters.find(key);
-    (c != null ? c : admit(r, key, classIndex, sourceIndex, routeIndex)).increment();
+    (c != null ? c : admit(r, key, classIndex, sourceIndex, routeIndex)).increment(times);
   }
 
   /** The counter of a combination not seen yet: its own series while there is room, else folded. */

@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import io.github.smtpreply.bounce.Bounce;
 import io.github.smtpreply.bounce.BounceKind;
@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,7 +17,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A bounce mailbox as an input of the exporter: each message that arrives in a Maildir ({@code new}
@@ -27,31 +28,43 @@ import java.util.Set;
  * only read, never changed; a message moved from {@code new} to {@code cur} (its name gains a
  * {@code :2,} suffix) is the same message. What was already there at start is skipped unless asked
  * for, like a log followed from its end.
+ *
+ * <p>After each poll that read something, the checkpoint (the names read and the counts so far) is
+ * written before the counts reach the meters, so a restart, even after {@code kill -9}, neither
+ * repeats nor loses a message and continues the counters where they were.
  */
 public final class MaildirInput {
+  private static final String KIND = "kind.";
   private final Path maildir;
   private final Path checkpoint;
+  private final Consumer<String> report;
   private boolean changed;
   private final SmtpReplyMetrics metrics;
   private final BounceReader reader = BounceReader.standard();
   private final Map<BounceKind, Counter> messages = new EnumMap<>(BounceKind.class);
   private Set<String> seen = new HashSet<>();
+  private final Tally total = Tally.total();
+  private final Tally batch = Tally.batch();
+  private volatile boolean up = true;
 
   /**
-   * @param checkpoint where the names already read are kept (one per line)
+   * @param checkpoint where the names already read and the counts so far are kept
    * @param fromBeginning with no checkpoint, whether the messages already there are read too
-   * @throws IOException if the Maildir cannot be listed
+   * @param report receives a sentence when the Maildir goes away or comes back
+   * @throws IOException if the Maildir cannot be listed or its checkpoint is unreadable
    */
   public MaildirInput(
       Path maildir,
       Path checkpoint,
       boolean fromBeginning,
       SmtpReplyMetrics metrics,
-      MeterRegistry registry)
+      MeterRegistry registry,
+      Consumer<String> report)
       throws IOException {
     this.maildir = maildir;
     this.checkpoint = checkpoint;
     this.metrics = metrics;
+    this.report = report;
     for (BounceKind kind : BounceKind.values()) {
       messages.put(
           kind,
@@ -60,38 +73,50 @@ public final class MaildirInput {
               .tags("input", maildir.toString(), "kind", kind.label())
               .register(registry));
     }
-    if (!Files.isDirectory(maildir.resolve("new")) && !Files.isDirectory(maildir.resolve("cur"))) {
+    if (!isMaildir()) {
       throw new IOException(maildir + " is not a Maildir (it has neither new/ nor cur/)");
     }
-    if (Files.isRegularFile(checkpoint)) {
-      for (String name : Files.readAllLines(checkpoint, StandardCharsets.UTF_8)) {
-        if (!name.isBlank()) {
-          seen.add(name.strip());
-        }
-      }
+    Optional<Checkpoint> saved = Checkpoint.read(checkpoint);
+    if (saved.isPresent()) {
+      seen.addAll(saved.get().seen());
+      Tally counts = saved.get().tally();
+      put(counts);
+      total.addAll(counts);
     } else if (!fromBeginning) {
       for (Path file : files()) {
         seen.add(key(file));
       }
       changed = true;
+      save();
     }
   }
 
-  /** Saves the names already read, if they changed since the last save. */
-  public void saveCheckpoint() throws IOException {
-    if (changed) {
-      Checkpoint.writeAtomically(checkpoint, String.join("\n", seen) + "\n");
-      changed = false;
-    }
+  String name() {
+    return maildir.toString();
+  }
+
+  /** True while the folder is a Maildir. */
+  public boolean up() {
+    return up;
   }
 
   /**
-   * Reads the messages that arrived since the last poll.
+   * Reads the messages that arrived since the last poll and, if anything changed, saves the
+   * checkpoint before the counts reach the meters.
    *
    * @return how many messages were read
-   * @throws IOException if the Maildir cannot be listed
+   * @throws IOException if the Maildir cannot be listed or the checkpoint cannot be written (the
+   *     counts reach the meters all the same)
    */
   public int poll() throws IOException {
+    boolean now = isMaildir();
+    if (now != up) {
+      up = now;
+      report.accept(maildir + (now ? " is a Maildir again" : " is gone or no Maildir any more"));
+    }
+    if (!now) {
+      return 0;
+    }
     Set<String> present = new HashSet<>();
     int read = 0;
     for (Path file : files()) {
@@ -102,9 +127,9 @@ public final class MaildirInput {
       }
       try (InputStream in = Files.newInputStream(file)) {
         for (Bounce bounce : reader.readMailbox(in)) {
-          messages.get(bounce.kind()).increment();
+          batch.count(KIND + bounce.kind().label());
           for (Classification reply : bounce.deliveryReplies()) {
-            metrics.record(reply, SmtpReplyMeters.SOURCE_DSN, null);
+            batch.reply(Series.of(reply, null), reply, 1);
           }
         }
         read++;
@@ -117,7 +142,34 @@ public final class MaildirInput {
     // Only the names still in the Maildir are remembered, so memory follows the mailbox's size.
     changed |= read > 0 || !present.equals(seen);
     seen = present;
+    try {
+      save();
+    } finally {
+      put(batch);
+      batch.clear();
+    }
     return read;
+  }
+
+  private void save() throws IOException {
+    total.addAll(batch);
+    if (changed) {
+      new Checkpoint(null, seen, total.counts(), total.replies()).write(checkpoint);
+      changed = false;
+    }
+  }
+
+  private void put(Tally counts) {
+    for (BounceKind kind : BounceKind.values()) {
+      messages.get(kind).increment(counts.get(KIND + kind.label()));
+    }
+    for (Map.Entry<Series, Long> e : counts.replies().entrySet()) {
+      metrics.record(counts.example(e.getKey()), SmtpReplyMeters.SOURCE_DSN, null, e.getValue());
+    }
+  }
+
+  private boolean isMaildir() {
+    return Files.isDirectory(maildir.resolve("new")) || Files.isDirectory(maildir.resolve("cur"));
   }
 
   private Set<Path> files() throws IOException {

@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 /** Receives each complete line a follower reads, in order. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,7 @@ class MaildirInputTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final SmtpReplyMetrics metrics = new SmtpReplyMetrics();
+  private final List<String> reports = new ArrayList<>();
 
   @BeforeEach
   void maildir() throws IOException {
@@ -52,7 +55,8 @@ class MaildirInputTest {
   @Test
   void countsEachArrivingBounceOnceAndSkipsWhatWasThereAtStart() throws IOException {
     deliver("lhost-qmail-01.eml", "1.host");
-    MaildirInput input = new MaildirInput(maildir, checkpoint(), false, metrics, registry);
+    MaildirInput input =
+        new MaildirInput(maildir, checkpoint(), false, metrics, registry, reports::add);
     assertThat(input.poll()).isZero();
 
     deliver("lhost-postfix-02.eml", "2.host");
@@ -72,7 +76,8 @@ class MaildirInputTest {
   @Test
   void readsWhatWasThereWhenAskedFromTheBeginning() throws IOException {
     deliver("lhost-qmail-01.eml", "1.host");
-    MaildirInput input = new MaildirInput(maildir, checkpoint(), true, metrics, registry);
+    MaildirInput input =
+        new MaildirInput(maildir, checkpoint(), true, metrics, registry, reports::add);
     assertThat(input.poll()).isEqualTo(1);
     assertThat(
             registry
@@ -86,7 +91,9 @@ class MaildirInputTest {
   @Test
   void aFolderThatIsNoMaildirIsRefused() {
     assertThatThrownBy(
-            () -> new MaildirInput(maildir.resolve("tmp"), checkpoint(), false, metrics, registry))
+            () ->
+                new MaildirInput(
+                    maildir.resolve("tmp"), checkpoint(), false, metrics, registry, reports::add))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("is not a Maildir");
   }
@@ -94,13 +101,48 @@ class MaildirInputTest {
   @Test
   void aRestartReadsWhatArrivedWhileItWasDown() throws IOException {
     deliver("lhost-qmail-01.eml", "1.host");
-    MaildirInput first = new MaildirInput(maildir, checkpoint(), false, metrics, registry);
-    first.poll();
-    first.saveCheckpoint();
+    MaildirInput first =
+        new MaildirInput(maildir, checkpoint(), false, metrics, registry, reports::add);
+    deliver("lhost-postfix-02.eml", "2.host");
+    first.poll(); // "killed" right after: the checkpoint was written by the poll itself
 
-    deliver("lhost-postfix-02.eml", "2.host"); // while the exporter is down
-    MaildirInput second = new MaildirInput(maildir, checkpoint(), false, metrics, registry);
+    deliver("arf-02.eml", "3.host"); // while the exporter is down
+    SimpleMeterRegistry restarted = new SimpleMeterRegistry();
+    SmtpReplyMetrics again = new SmtpReplyMetrics();
+    again.bindTo(restarted);
+    MaildirInput second =
+        new MaildirInput(maildir, checkpoint(), false, again, restarted, reports::add);
+    // The counts come back with the checkpoint, before anything new is read.
+    assertThat(sum(restarted, "smtp.replies")).isEqualTo(2.0);
+    assertThat(restarted.get("smtp.dsn.messages").tag("kind", "delivery_status").counter().count())
+        .isEqualTo(1.0);
     assertThat(second.poll()).isEqualTo(1);
-    assertThat(dsnReplies()).isEqualTo(2.0);
+    assertThat(second.poll()).isZero();
+    assertThat(sum(restarted, "smtp.replies")).isEqualTo(2.0);
+    assertThat(restarted.get("smtp.dsn.messages").tag("kind", "feedback").counter().count())
+        .isEqualTo(1.0);
+  }
+
+  private static double sum(SimpleMeterRegistry r, String name) {
+    return r.find(name).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  @Test
+  void aMaildirThatGoesAwayIsNotUpAndIsReportedOnce() throws IOException {
+    MaildirInput input =
+        new MaildirInput(maildir, checkpoint(), false, metrics, registry, reports::add);
+    assertThat(input.up()).isTrue();
+    for (String sub : new String[] {"new", "cur", "tmp"}) {
+      Files.delete(maildir.resolve(sub));
+    }
+    input.poll();
+    input.poll();
+    assertThat(input.up()).isFalse();
+    Files.createDirectories(maildir.resolve("new"));
+    input.poll();
+    assertThat(input.up()).isTrue();
+    assertThat(reports)
+        .containsExactly(
+            maildir + " is gone or no Maildir any more", maildir + " is a Maildir again");
   }
 }

@@ -1,4 +1,4 @@
-package io.github.smtpreply.tail;
+package io.github.smtpreply.input;
 
 import io.github.smtpreply.logs.LogEvent;
 import io.github.smtpreply.logs.LogParser;
@@ -6,14 +6,24 @@ import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One log input of the exporter: parses each line, counts the replies into {@link
  * SmtpReplyMetrics}, and counts what it read ({@code smtp.log.lines} by {@code result=understood|
  * not_understood}, {@code smtp.log.events}, and the time of the last event).
+ *
+ * <p>Lines are counted in batches: {@link #accept} keeps the counts aside, {@link #commit} adds
+ * them to the input's total (for its checkpoint), and {@link #publish} puts them on the meters. A
+ * caller with a checkpoint saves it between the two; one without calls {@link #acceptNow}.
  */
 public final class LogInput implements LineSink {
+  static final String UNDERSTOOD = "lines.understood";
+  static final String NOT_UNDERSTOOD = "lines.not_understood";
+  static final String EVENTS = "events";
+
+  private final String name;
   private final LogParser parser;
   private final SmtpReplyMetrics metrics;
   private final String source;
@@ -21,6 +31,8 @@ public final class LogInput implements LineSink {
   private final Counter notUnderstood;
   private final Counter events;
   private final AtomicLong lastEventMillis = new AtomicLong();
+  private final Tally total = Tally.total();
+  private final Tally batch = Tally.batch();
 
   /**
    * @param name what the input reads ({@code /var/log/mail.log}, {@code -}, {@code demo})
@@ -33,6 +45,7 @@ public final class LogInput implements LineSink {
       LogParser parser,
       SmtpReplyMetrics metrics,
       MeterRegistry registry) {
+    this.name = name;
     this.parser = parser;
     this.metrics = metrics;
     this.source = source;
@@ -57,19 +70,63 @@ public final class LogInput implements LineSink {
         .register(registry);
   }
 
+  /** Counts a line into the current batch; it reaches the meters with {@link #publish}. */
   @Override
   public void accept(String line) {
     LogParser.Line read = parser.read(line);
     LogEvent event = read.event();
     if (event != null) {
-      understood.increment();
-      events.increment();
-      metrics.record(event.reply(), source, event.route());
-      lastEventMillis.set(System.currentTimeMillis());
-    } else if (read.understood()) {
-      understood.increment();
+      batch.count(UNDERSTOOD);
+      batch.count(EVENTS);
+      batch.reply(Series.of(event.reply(), event.route()), event.reply(), 1);
     } else {
-      notUnderstood.increment();
+      batch.count(read.understood() ? UNDERSTOOD : NOT_UNDERSTOOD);
+    }
+  }
+
+  /** Counts a line and puts it on the meters at once, for an input with no checkpoint. */
+  public void acceptNow(String line) {
+    accept(line);
+    commit();
+    publish();
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** True if lines were counted since the last {@link #publish}. */
+  boolean pending() {
+    return !batch.isEmpty();
+  }
+
+  /** Adds the batch to the total and returns the total, for the checkpoint. */
+  Tally commit() {
+    total.addAll(batch);
+    return total;
+  }
+
+  /** Puts the batch on the meters and starts the next one. */
+  void publish() {
+    put(batch);
+    if (batch.get(EVENTS) > 0) {
+      lastEventMillis.set(System.currentTimeMillis());
+    }
+    batch.clear();
+  }
+
+  /** Continues from a checkpoint's counts: they go on the meters and become the total. */
+  void restore(Tally saved) {
+    put(saved);
+    total.addAll(saved);
+  }
+
+  private void put(Tally counts) {
+    understood.increment(counts.get(UNDERSTOOD));
+    notUnderstood.increment(counts.get(NOT_UNDERSTOOD));
+    events.increment(counts.get(EVENTS));
+    for (Map.Entry<Series, Long> e : counts.replies().entrySet()) {
+      metrics.record(counts.example(e.getKey()), source, e.getKey().route(), e.getValue());
     }
   }
 }

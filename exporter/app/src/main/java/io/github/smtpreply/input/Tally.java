@@ -1,0 +1,109 @@
+package io.github.smtpreply.input;
+
+import io.github.smtpreply.classify.Classification;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one input has counted: named counts (lines by result, messages by kind, …) and replies by
+ * {@link Series}. An input keeps two: the counts already in its checkpoint and on its meters, and
+ * the counts of the batch it is reading, which reach the meters only after the checkpoint that
+ * holds them is written. So what Prometheus scrapes never exceeds what a restart restores, and a
+ * restarted exporter continues every counter where the checkpoint left it, with no reset.
+ *
+ * <p>At most {@link #MAX_SERIES} reply series are kept (the binder's own bounds are far below it
+ * for real logs). A reply of a further series is still counted by the binder but not kept here:
+ * after a restart that series starts again from 0, an ordinary counter reset that Prometheus
+ * handles; {@link #unsaved()} says how many replies that concerned.
+ *
+ * <p>Not thread-safe: the input's thread owns it.
+ */
+final class Tally {
+  static final int MAX_SERIES = 10_000;
+
+  private final int maxSeries;
+  private final Map<String, Long> counts = new LinkedHashMap<>();
+  private final Map<Series, Long> replies = new LinkedHashMap<>();
+  private final Map<Series, Classification> examples = new LinkedHashMap<>();
+  private long unsaved;
+
+  /** The counts of an input so far, at most {@link #MAX_SERIES} reply series. */
+  static Tally total() {
+    return new Tally(MAX_SERIES);
+  }
+
+  /** The counts of one batch: bounded by the batch's size, so every reply is kept. */
+  static Tally batch() {
+    return new Tally(Integer.MAX_VALUE);
+  }
+
+  private Tally(int maxSeries) {
+    this.maxSeries = maxSeries;
+  }
+
+  void count(String name) {
+    counts.merge(name, 1L, Long::sum);
+  }
+
+  /**
+   * Counts a reply; {@code example} is what the binder is given for the whole series when the batch
+   * is published, so that the live series is exactly the one the reply would have had.
+   *
+   * @return false if the series did not fit (counted in {@link #unsaved()} instead)
+   */
+  boolean reply(Series series, Classification example, long times) {
+    if (!replies.containsKey(series) && replies.size() >= maxSeries) {
+      unsaved += times;
+      return false;
+    }
+    replies.merge(series, times, Long::sum);
+    examples.putIfAbsent(series, example);
+    return true;
+  }
+
+  void addAll(Tally other) {
+    other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+    other.replies.forEach((k, v) -> reply(k, other.examples.get(k), v));
+    unsaved += other.unsaved;
+  }
+
+  boolean isEmpty() {
+    return counts.isEmpty() && replies.isEmpty() && unsaved == 0;
+  }
+
+  void clear() {
+    counts.clear();
+    replies.clear();
+    examples.clear();
+    unsaved = 0;
+  }
+
+  long get(String name) {
+    return counts.getOrDefault(name, 0L);
+  }
+
+  Map<String, Long> counts() {
+    return Map.copyOf(counts);
+  }
+
+  Map<Series, Long> replies() {
+    return Map.copyOf(replies);
+  }
+
+  /** The reply the series was first seen with, for the binder. */
+  Classification example(Series series) {
+    return examples.get(series);
+  }
+
+  long unsaved() {
+    return unsaved;
+  }
+
+  /** A copy of {@code counts} and {@code replies} as a checkpoint kept them. */
+  static Tally of(Map<String, Long> counts, Map<Series, Long> replies) {
+    Tally t = total();
+    t.counts.putAll(counts);
+    replies.forEach((series, n) -> t.reply(series, series.classification(), n));
+    return t;
+  }
+}
