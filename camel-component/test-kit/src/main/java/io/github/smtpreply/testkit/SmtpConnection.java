@@ -73,15 +73,14 @@ final class SmtpConnection implements Runnable {
       socket.setSoTimeout((int) settings.readTimeout().toMillis());
       in = new BufferedInputStream(socket.getInputStream());
       out = socket.getOutputStream();
-      serve();
-    } catch (Hangup e) {
-      // The script or the protocol ended the session; the socket closes above.
-    } catch (SocketTimeoutException e) {
       try {
+        serve();
+      } catch (SocketTimeoutException e) {
+        // Inside the try-with-resources: the socket must still be open for the 421.
         write(Reply.of(421, "4.4.2 " + settings.hostname() + " Error: timeout exceeded"));
-      } catch (IOException ignored) {
-        // The client is gone as well.
       }
+    } catch (Hangup e) {
+      // The script or the protocol ended the session; the socket is closed.
     } catch (IOException e) {
       // The client went away or close() closed the socket.
     } finally {
