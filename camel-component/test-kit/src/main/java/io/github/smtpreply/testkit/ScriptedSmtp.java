@@ -105,7 +105,10 @@ public final class ScriptedSmtp
       return this;
     }
 
-    /** Connections open at once; past this a client gets 421. 16 by default. */
+    /**
+     * Connections open at once; past this a client gets 421 and is closed, unrecorded. 16 by
+     * default.
+     */
     public Builder maxConnections(int maxConnections) {
       this.maxConnections = check("maxConnections", maxConnections, 1, 1024);
       return this;
@@ -324,7 +327,8 @@ public final class ScriptedSmtp
 
   /**
    * The reply to RCPT TO for every recipient without a script of its own; normally {@code 250 2.1.5
-   * Ok}. A recipient whose RCPT gets a 2xx reply is accepted for the message.
+   * Ok}. A recipient whose RCPT gets a 2xx reply is accepted for the message. Attempts are counted
+   * over all these recipients together; script {@link #rcpt(String)} to count one address alone.
    */
   public Stage rcpt() {
     return rcpt;
