@@ -2,6 +2,8 @@ package io.github.smtpreply.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtpreply.testkit.ScriptedSmtp;
+import io.github.smtpreply.testkit.SmtpAssertions;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -15,25 +17,23 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 10's acceptance scenario: a plain Camel application with camel-mail and a Prometheus
  * registry in its Camel registry, no code of ours, no route change; the jar on the class path is
- * all. A real SMTP server on loopback answers.
+ * all. A real SMTP server on loopback (the scripted SMTP of our test kit) answers.
  */
 class AcceptanceTest {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  @RegisterExtension static ScriptedSmtp smtp = ScriptedSmtp.onLoopback();
   private CamelContext camel;
-  private ScriptedSmtpServer server;
 
   @AfterEach
   void stop() {
     if (camel != null) {
       camel.stop();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 
@@ -105,16 +105,15 @@ class AcceptanceTest {
 
   @Test
   void acceptedRecipientIsTaggedWithTheEndOfDataReply() throws Exception {
-    server = ScriptedSmtpServer.start();
-    startRoute(server.port());
+    startRoute(smtp.port());
     Exchange e = send("ann@example.com");
     assertThat(e.getException()).isNull();
     assertThat(tags(e))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("code", "250", "enhanced", "2.0.0", "class", "success", "stage", "data"));
     assertThat(e.getMessage().getHeader("CamelSmtpReplyText", String.class))
-        .contains("Ok: queued as 4D5B1A");
-    assertThat(server.received()).hasSize(1);
+        .contains("Ok: queued as " + smtp.messagesFor("ann@example.com").get(0).queueId());
+    SmtpAssertions.assertThat(smtp).receivedMessages(1).receivedMessageFor("ann@example.com");
     assertThat(count("250", "success", "data")).isEqualTo(1);
     assertThat(e.getMessage().getHeader("CamelSmtpReplyExplanationUrl"))
         .isEqualTo("http://localhost:9465/codes/250");
@@ -122,20 +121,16 @@ class AcceptanceTest {
 
   @Test
   void unknownUserIsPermanentAtRcptAndTriedOnce() throws Exception {
-    server =
-        ScriptedSmtpServer.start()
-            .recipient(
-                "bob@example.com",
-                550,
-                "5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
-    startRoute(server.port());
+    smtp.rcpt("bob@example.com")
+        .replies(550, "5.1.1 <bob@example.com>: Recipient address rejected: User unknown");
+    startRoute(smtp.port());
     Exchange e = send("bob@example.com");
     assertThat(e.getException()).isNotNull();
     assertThat(tags(e))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("code", "550", "enhanced", "5.1.1", "class", "permanent", "stage", "rcpt"));
     assertThat(e.getMessage().getHeader("CamelSmtpReplyReason")).isEqualTo("user_unknown");
-    assertThat(server.rcptCommands()).isEqualTo(1);
+    SmtpAssertions.assertThat(smtp).sawRcptFor("bob@example.com", 1).receivedMessages(0);
     assertThat(count("550", "permanent", "rcpt")).isEqualTo(1);
     @SuppressWarnings("unchecked")
     List<Map<String, String>> recipients =
@@ -152,33 +147,31 @@ class AcceptanceTest {
 
   @Test
   void greylistedRecipientIsTransientAndRedeliveredTwice() throws Exception {
-    server =
-        ScriptedSmtpServer.start()
-            .recipient(
-                "carol@example.com",
-                451,
-                "4.7.1 <carol@example.com>: Recipient address rejected: Greylisted, see https://postgrey.schweikert.ch/");
-    startRoute(server.port());
+    smtp.rcpt("carol@example.com")
+        .replies(
+            451,
+            "4.7.1 <carol@example.com>: Recipient address rejected: Greylisted, see https://postgrey.schweikert.ch/");
+    startRoute(smtp.port());
     Exchange e = send("carol@example.com");
     assertThat(e.getException()).isNotNull();
     assertThat(tags(e))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("code", "451", "enhanced", "4.7.1", "class", "transient", "stage", "rcpt"));
-    assertThat(server.rcptCommands()).isEqualTo(3);
+    SmtpAssertions.assertThat(smtp).sawRcptFor("carol@example.com", 3).receivedMessages(0);
     assertThat(e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER)).isEqualTo(2);
     assertThat(count("451", "transient", "rcpt")).isEqualTo(3);
   }
 
   @Test
   void greetingRefusedIsTransientAtGreeting() throws Exception {
-    server = ScriptedSmtpServer.start().greeting(421, "4.3.2 Service shutting down");
-    startRoute(server.port());
+    smtp.greeting().replies(421, "4.3.2 Service shutting down");
+    startRoute(smtp.port());
     Exchange e = send("ann@example.com");
     assertThat(e.getException()).isNotNull();
     assertThat(tags(e))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("code", "421", "enhanced", "4.3.2", "class", "transient", "stage", "greeting"));
-    assertThat(server.received()).isEmpty();
+    SmtpAssertions.assertThat(smtp).receivedMessages(0);
   }
 
   @Test
@@ -198,8 +191,7 @@ class AcceptanceTest {
 
   @Test
   void prometheusShowsTheCamelSeries() throws Exception {
-    server = ScriptedSmtpServer.start();
-    startRoute(server.port());
+    startRoute(smtp.port());
     send("ann@example.com");
     assertThat(registry.scrape())
         .contains(

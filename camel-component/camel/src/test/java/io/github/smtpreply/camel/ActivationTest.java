@@ -2,23 +2,24 @@ package io.github.smtpreply.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtpreply.testkit.ScriptedSmtp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The jar activates itself; a property turns that off; an explicit call turns it back on. */
 class ActivationTest {
-  private final ScriptedSmtpServer server = ScriptedSmtpServer.start();
+  @RegisterExtension static ScriptedSmtp smtp = ScriptedSmtp.onLoopback();
   private CamelContext camel;
 
   @AfterEach
   void stop() {
     System.clearProperty(SmtpReplySettings.ENABLED);
     camel.stop();
-    server.close();
   }
 
   private Exchange sendThrough(CamelContext context) throws Exception {
@@ -27,7 +28,7 @@ class ActivationTest {
         new RouteBuilder() {
           @Override
           public void configure() {
-            from("direct:a").to("smtp://127.0.0.1:" + server.port() + "?from=a@example.com");
+            from("direct:a").to("smtp://127.0.0.1:" + smtp.port() + "?from=a@example.com");
           }
         });
     camel.start();

@@ -1,5 +1,6 @@
 package io.github.smtpreply.camel;
 
+import io.github.smtpreply.testkit.ScriptedSmtp;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -30,14 +31,14 @@ public class CamelOverheadBenchmarks {
   @Param({"false", "true"})
   public boolean tagged;
 
-  private ScriptedSmtpServer server;
+  private ScriptedSmtp server;
   private CamelContext camel;
   private ProducerTemplate producer;
 
   @Setup(Level.Trial)
   public void start() throws Exception {
     System.setProperty(SmtpReplySettings.ENABLED, String.valueOf(tagged));
-    server = ScriptedSmtpServer.start();
+    server = ScriptedSmtp.onLoopback().start();
     camel = new DefaultCamelContext();
     camel.addRoutes(
         new RouteBuilder() {

@@ -2,6 +2,7 @@ package io.github.smtpreply.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtpreply.testkit.ScriptedSmtp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.PredicateBuilder;
@@ -10,6 +11,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The documented idiom: retry transient failures with back-off, dead-letter permanent ones, and
@@ -17,12 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class RoutingIdiomTest {
   private CamelContext camel;
-  private ScriptedSmtpServer server;
+  @RegisterExtension static ScriptedSmtp smtp = ScriptedSmtp.onLoopback();
 
   @AfterEach
   void stop() {
     camel.stop();
-    server.close();
   }
 
   private void start(String options) throws Exception {
@@ -46,7 +47,7 @@ class RoutingIdiomTest {
                 .to("mock:dead");
             from("direct:mail")
                 .routeId("mailer")
-                .to("smtp://127.0.0.1:" + server.port() + "?from=billing@example.com" + options)
+                .to("smtp://127.0.0.1:" + smtp.port() + "?from=billing@example.com" + options)
                 .to("mock:sent");
           }
         });
@@ -70,10 +71,10 @@ class RoutingIdiomTest {
 
   @Test
   void transientIsRetriedThenGivenUp() throws Exception {
-    server = ScriptedSmtpServer.start().recipient("carol@example.com", 452, "4.2.2 Mailbox full");
+    smtp.rcpt("carol@example.com").replies(452, "4.2.2 Mailbox full");
     start("");
     send("carol@example.com");
-    assertThat(server.rcptCommands()).isEqualTo(4);
+    assertThat(smtp.rcptCount("carol@example.com")).isEqualTo(4);
     assertThat(mock("gave-up").getReceivedCounter()).isEqualTo(1);
     assertThat(mock("dead").getReceivedCounter()).isZero();
     assertThat(mock("sent").getReceivedCounter()).isZero();
@@ -81,10 +82,10 @@ class RoutingIdiomTest {
 
   @Test
   void permanentGoesStraightToTheDeadLetterWithItsReason() throws Exception {
-    server = ScriptedSmtpServer.start().recipient("bob@example.com", 550, "5.1.1 User unknown");
+    smtp.rcpt("bob@example.com").replies(550, "5.1.1 User unknown");
     start("");
     send("bob@example.com");
-    assertThat(server.rcptCommands()).isEqualTo(1);
+    assertThat(smtp.rcptCount("bob@example.com")).isEqualTo(1);
     assertThat(mock("dead").getReceivedCounter()).isEqualTo(1);
     Exchange dead = mock("dead").getReceivedExchanges().get(0);
     assertThat(dead.getMessage().getHeader(SmtpReplyConstants.REASON)).isEqualTo("user_unknown");
@@ -95,17 +96,16 @@ class RoutingIdiomTest {
 
   @Test
   void partialIsNeverSentAgain() throws Exception {
-    server = ScriptedSmtpServer.start().recipient("dave@example.com", 450, "4.2.0 Mailbox busy");
+    smtp.rcpt("dave@example.com").replies(450, "4.2.0 Mailbox busy");
     start("&additionalJavaMailProperties.mail.smtp.sendpartial=true");
     send("ann@example.com, dave@example.com");
-    assertThat(server.received()).hasSize(1);
+    assertThat(smtp.messages()).hasSize(1);
     assertThat(mock("dead").getReceivedCounter()).isEqualTo(1);
     assertThat(mock("gave-up").getReceivedCounter()).isZero();
   }
 
   @Test
   void successPassesThrough() throws Exception {
-    server = ScriptedSmtpServer.start();
     start("");
     Exchange e = send("ann@example.com");
     assertThat(SmtpReplyPredicates.isSuccess().matches(e)).isTrue();

@@ -2,6 +2,7 @@ package io.github.smtpreply.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.smtpreply.testkit.ScriptedSmtp;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -10,16 +11,16 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The stages beyond the acceptance scenario, each against a real SMTP server on loopback. */
 class StagesTest {
   private CamelContext camel;
-  private ScriptedSmtpServer server;
+  @RegisterExtension static ScriptedSmtp smtp = ScriptedSmtp.onLoopback();
 
   @AfterEach
   void stop() {
     camel.stop();
-    server.close();
   }
 
   private Exchange send(String uriOptions, String to) throws Exception {
@@ -30,7 +31,7 @@ class StagesTest {
           public void configure() {
             from("direct:send")
                 .routeId("send")
-                .to("smtp://127.0.0.1:" + server.port() + "?from=sender@example.com" + uriOptions);
+                .to("smtp://127.0.0.1:" + smtp.port() + "?from=sender@example.com" + uriOptions);
           }
         });
     camel.start();
@@ -50,10 +51,8 @@ class StagesTest {
 
   @Test
   void senderRejectedAtMailFrom() throws Exception {
-    server =
-        ScriptedSmtpServer.start()
-            .mailFrom(
-                553, "5.7.1 <sender@example.com>: Sender address rejected: not owned by user");
+    smtp.mailFrom()
+        .replies(553, "5.7.1 <sender@example.com>: Sender address rejected: not owned by user");
     Exchange e = send("", "ann@example.com");
     assertThat(e.getException()).isNotNull();
     assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("553");
@@ -64,7 +63,7 @@ class StagesTest {
 
   @Test
   void messageRejectedAtEndOfData() throws Exception {
-    server = ScriptedSmtpServer.start().endOfData(554, "5.7.1 Message rejected as spam");
+    smtp.endOfData().replies(554, "5.7.1 Message rejected as spam");
     Exchange e = send("", "ann@example.com");
     assertThat(e.getException()).isNotNull();
     assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("554");
@@ -74,10 +73,8 @@ class StagesTest {
 
   @Test
   void recipientsWithDifferentAnswersAreEachReportedAndTheWorstDecides() throws Exception {
-    server =
-        ScriptedSmtpServer.start()
-            .recipient("carol@example.com", 451, "4.7.1 Greylisted")
-            .recipient("bob@example.com", 550, "5.1.1 User unknown");
+    smtp.rcpt("carol@example.com").replies(451, "4.7.1 Greylisted");
+    smtp.rcpt("bob@example.com").replies(550, "5.1.1 User unknown");
     Exchange e = send("", "ann@example.com, carol@example.com, bob@example.com");
     assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("550");
     assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("permanent");
@@ -90,17 +87,17 @@ class StagesTest {
             "ann@example.com 250 success",
             "carol@example.com 451 transient",
             "bob@example.com 550 permanent");
-    assertThat(server.received()).isEmpty();
+    assertThat(smtp.messages()).isEmpty();
   }
 
   @Test
   void partialDeliveryIsPartial() throws Exception {
-    server = ScriptedSmtpServer.start().recipient("bob@example.com", 550, "5.1.1 User unknown");
+    smtp.rcpt("bob@example.com").replies(550, "5.1.1 User unknown");
     Exchange e =
         send(
             "&additionalJavaMailProperties.mail.smtp.sendpartial=true",
             "ann@example.com, bob@example.com");
-    assertThat(server.received())
+    assertThat(smtp.messages())
         .singleElement()
         .satisfies(r -> assertThat(r.recipients()).containsExactly("ann@example.com"));
     assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("partial");
