@@ -20,7 +20,7 @@ import java.util.List;
  * The dashboards: each built from a panel spec in this package's resources ({@code overview.json},
  * {@code code.json}) by {@link DashboardBuilder}, as the provisioned copy (a data source variable)
  * and the importable copy (with {@code __inputs}). {@link #main} writes them where the repository
- * keeps them: {@code grafana/UID.json} and {@code grafana/import/UID.json}.
+ * keeps them: {@code grafana/UID.json} (provisioned) and {@code import/UID.json}.
  */
 public final class Dashboards {
   /** The panel specs, one per dashboard. */
@@ -57,7 +57,7 @@ public final class Dashboards {
 
   /** The committed path of a dashboard, relative to the module folder. */
   public static String path(ObjectNode dashboard, boolean importable) {
-    return "grafana/" + (importable ? "import/" : "") + dashboard.get("uid").asText() + ".json";
+    return (importable ? "import/" : "grafana/") + dashboard.get("uid").asText() + ".json";
   }
 
   /** Writes every dashboard under {@code args[0]} (the dashboards module folder). */

@@ -19,8 +19,10 @@ class DashboardLintTest {
 
   static List<Path> committed() throws IOException {
     List<Path> files = new ArrayList<>();
-    try (var walk = Files.walk(GeneratedDashboardsTest.MODULE.resolve("grafana"))) {
-      walk.filter(f -> f.toString().endsWith(".json")).sorted().forEach(files::add);
+    for (String dir : new String[] {"grafana", "import"}) {
+      try (var list = Files.list(GeneratedDashboardsTest.MODULE.resolve(dir))) {
+        list.filter(f -> f.toString().endsWith(".json")).sorted().forEach(files::add);
+      }
     }
     return files;
   }
