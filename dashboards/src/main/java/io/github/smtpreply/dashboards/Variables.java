@@ -99,7 +99,10 @@ final class Variables {
     return v;
   }
 
-  /** The basic codes of the catalog, for the comparison link; 550 first selected. */
+  /**
+   * The basic codes of the catalog, for the comparison link; 451 selected (transient against the
+   * permanent codes).
+   */
   private static ObjectNode compareWith() {
     ObjectNode v = Dashboards.object();
     v.put("name", "compare_with");
@@ -112,12 +115,12 @@ final class Variables {
     v.put("includeAll", false);
     ObjectNode current = v.putObject("current");
     current.put("selected", true);
-    current.put("text", "550");
-    current.put("value", "550");
+    current.put("text", "451");
+    current.put("value", "451");
     ArrayNode options = v.putArray("options");
     for (String code : codes) {
       ObjectNode o = options.addObject();
-      o.put("selected", code.equals("550"));
+      o.put("selected", code.equals("451"));
       o.put("text", code);
       o.put("value", code);
     }
