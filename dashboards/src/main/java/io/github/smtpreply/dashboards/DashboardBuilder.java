@@ -50,6 +50,8 @@ final class DashboardBuilder {
       l.put("icon", "external link");
       l.put("includeVars", false);
       l.put("keepTime", false);
+      l.putArray("tags");
+      l.put("tooltip", "");
     }
     ArrayNode variables = d.putObject("templating").putArray("list");
     variables.add(Variables.datasource());

@@ -31,7 +31,6 @@ final class Variables {
     v.put("regex", "");
     v.put("hide", 0);
     v.put("refresh", 1);
-    v.putObject("current");
     v.putArray("options");
     return v;
   }
@@ -63,7 +62,6 @@ final class Variables {
   private static ObjectNode filter(String name) {
     ObjectNode v = query(name, Character.toUpperCase(name.charAt(0)) + name.substring(1));
     v.put("query", filterQuery(name));
-    v.put("definition", filterQuery(name));
     v.put("multi", true);
     v.put("includeAll", true);
     v.put("allValue", ".+");
@@ -78,10 +76,8 @@ final class Variables {
     ObjectNode v = query("code", "Code");
     String q = labelValues("job=~\"$job\", instance=~\"$instance\"", "code");
     v.put("query", q);
-    v.put("definition", q);
     v.put("multi", false);
     v.put("includeAll", false);
-    v.putObject("current");
     return v;
   }
 
