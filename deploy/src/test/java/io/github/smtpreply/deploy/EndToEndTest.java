@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.smtpreply.dashboards.MetricContract;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -136,6 +137,7 @@ class EndToEndTest {
       assertThat(checkMetrics.exit()).as(checkMetrics.output()).isZero();
       assertThat(checkMetrics.output()).as("promtool check metrics findings").isBlank();
 
+      checkMetricContract(metrics);
       awaitEveryDemoSeries(exporterUrl, prometheusUrl);
       for (Path dashboard : dashboards()) {
         checkDashboard(JSON.readTree(dashboard.toFile()), prometheusUrl, exporterUrl);
@@ -168,6 +170,38 @@ class EndToEndTest {
       stop(exporter);
       deleteTree(work);
     }
+  }
+
+  /**
+   * The exporter writes exactly the labels the dashboards are built on (MetricContract): a label
+   * renamed in the binder fails here, not on a panel.
+   */
+  private void checkMetricContract(String metrics) {
+    for (Map.Entry<String, List<String>> metric : MetricContract.LABELS.entrySet()) {
+      Set<String> labels = new LinkedHashSet<>();
+      metrics
+          .lines()
+          .filter(l -> l.startsWith(metric.getKey() + "{"))
+          .forEach(l -> labels.addAll(labelNames(l)));
+      assertThat(labels).as("labels of %s in /metrics", metric.getKey()).isNotEmpty();
+      if (metric.getKey().equals(MetricContract.REPLIES)) {
+        assertThat(labels).containsExactlyInAnyOrderElementsOf(metric.getValue());
+      } else {
+        assertThat(labels).containsAll(metric.getValue());
+      }
+    }
+    report.add(
+        "e2e: /metrics has the labels of MetricContract for " + MetricContract.LABELS.keySet());
+  }
+
+  private static List<String> labelNames(String sample) {
+    String body = sample.substring(sample.indexOf('{') + 1, sample.lastIndexOf('}'));
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"(?:[^\"\\\\]|\\\\.)*\"").matcher(body);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
   }
 
   private static String prometheusConfig(int exporterPort) {
