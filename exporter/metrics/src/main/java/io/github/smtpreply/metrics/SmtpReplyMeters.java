@@ -29,6 +29,18 @@ public final class SmtpReplyMeters {
       "SMTP outcomes counted in an overflow series (code, enhanced, reason and stage other)"
           + " because smtp_replies_total reached its series limit";
 
+  /** Gauge: how many {@code smtp.replies} series exist now, overflow series included. */
+  public static final String SERIES = "smtp.replies.series";
+
+  public static final String SERIES_HELP =
+      "How many smtp_replies_total series exist, overflow series included";
+
+  /** Gauge: the most {@code smtp.replies} series there can be. */
+  public static final String SERIES_LIMIT = "smtp.replies.series.limit";
+
+  public static final String SERIES_LIMIT_HELP =
+      "The most smtp_replies_total series there can be; beyond, replies fold into overflow series";
+
   /** Gauge, always 1: the catalog's name and class of each code (opt-in). */
   public static final String CODE_INFO = "smtp.code.info";
 

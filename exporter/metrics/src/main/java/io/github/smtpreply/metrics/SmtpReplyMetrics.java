@@ -107,6 +107,14 @@ public final class SmtpReplyMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     this.registry = registry;
+    Gauge.builder(SmtpReplyMeters.SERIES, this, SmtpReplyMetrics::series)
+        .description(SmtpReplyMeters.SERIES_HELP)
+        .tags(extraTags)
+        .register(registry);
+    Gauge.builder(SmtpReplyMeters.SERIES_LIMIT, () -> maxSeries)
+        .description(SmtpReplyMeters.SERIES_LIMIT_HELP)
+        .tags(extraTags)
+        .register(registry);
     if (codeInfo) {
       for (CodeEntry entry : catalog.entries()) {
         if (entry instanceof BasicCodeEntry basic) {

@@ -164,6 +164,16 @@ class SmtpReplyMetricsTest {
                 + SmtpReplyMeters.REPLIES_HELP
                 + "\n"
                 + "# TYPE smtp_replies_total counter\n"
-                + "smtp_replies_total{class=\"success\",code=\"250\",enhanced=\"2.0.0\",reason=\"none\",route=\"smtp\",source=\"postfix\",stage=\"unknown\"} 1.0\n");
+                + "smtp_replies_total{class=\"success\",code=\"250\",enhanced=\"2.0.0\",reason=\"none\",route=\"smtp\",source=\"postfix\",stage=\"unknown\"} 1.0\n"
+                + "# HELP smtp_replies_series "
+                + SmtpReplyMeters.SERIES_HELP
+                + "\n"
+                + "# TYPE smtp_replies_series gauge\n"
+                + "smtp_replies_series 1.0\n"
+                + "# HELP smtp_replies_series_limit "
+                + SmtpReplyMeters.SERIES_LIMIT_HELP
+                + "\n"
+                + "# TYPE smtp_replies_series_limit gauge\n"
+                + "smtp_replies_series_limit 2000.0\n");
   }
 }
