@@ -1,5 +1,6 @@
 package io.github.smtpreply.cli;
 
+import io.github.smtpreply.server.ConfigException;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * The {@code smtp-reply} command line. Exit codes: 0 success, 1 input could not be read, 2 bad
- * command line (unknown command, option or code).
+ * command line (unknown command, option or code) or configuration (web config, listen address).
  */
 public final class SmtpReplyCli {
   static final int OK = 0;
@@ -62,7 +63,7 @@ public final class SmtpReplyCli {
         smtp-reply --help | --version
 
       Exit codes: 0 done, 1 input could not be read (or a bounce not understood),
-      2 bad command line.
+      2 bad command line or configuration (--web-config file, address to listen on).
       """;
 
   private SmtpReplyCli() {}
@@ -141,7 +142,7 @@ public final class SmtpReplyCli {
       }
       out.flush();
       return OK;
-    } catch (UsageException e) {
+    } catch (UsageException | ConfigException e) {
       err.println("smtp-reply: " + e.getMessage());
       return USAGE;
     } catch (FileNotFoundException e) {

@@ -26,7 +26,7 @@ class ExporterServerTest {
   private String base;
 
   @BeforeEach
-  void start() throws IOException {
+  void start() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true);
     metrics.bindTo(registry);
@@ -159,7 +159,7 @@ class ExporterServerTest {
     HttpResponse<String> big =
         client.send(
             HttpRequest.newBuilder(URI.create(base + "/api/classify"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(ExporterServer.MAX_BODY + 1)))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(ApiRoutes.MAX_BODY + 1)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(big.statusCode()).isEqualTo(413);
