@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,35 @@ class ExporterServerTest {
   void healthAndReadiness() throws Exception {
     assertThat(get("/-/healthy").statusCode()).isEqualTo(200);
     assertThat(get("/-/ready").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void readinessFollowsTheHook() throws Exception {
+    AtomicBoolean ready = new AtomicBoolean(false);
+    try (ExporterServer other =
+        ExporterServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            ready::get,
+            WebConfig.none())) {
+      URI uri = URI.create("http://127.0.0.1:" + other.port() + "/-/ready");
+      HttpRequest request = HttpRequest.newBuilder(uri).build();
+      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(503);
+      ready.set(true);
+      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void classificationJsonHasFlagsAsAnArrayOfSnakeCaseLabels() throws Exception {
+    HttpResponse<String> r = get("/api/classify?text=550%204.1.1%20mixed%20up");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"class\":\"permanent\"", "\"flags\":[\"class_conflict\"]");
+    assertThat(get("/api/classify?text=250%202.0.0%20ok").body()).contains("\"flags\":[]");
+    assertThat(get("/api/codes").body())
+        .contains("{\"code\":\"550\",\"title\":", "\"classes\":[\"permanent\"]");
   }
 
   @Test
