@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the exporter's HTTP server from outside: slow clients, keep-alive latency, heap after
 # failed logins, login timing. Works on any build of the runnable jar, so old and new compare:
-#   scripts/bench-server.sh exporter/app/target/smtp-reply-exporter.jar
+#   scripts/bench-server.sh exporter/app/target/smtp-reply-exporter.jar [auth]
+# ("auth" runs only the failed-login and timing part.)
 # Needs java and jcmd. Uses ports 0 (free ports) and a temporary folder; prints figures only.
 set -euo pipefail
 JAR=${1:?usage: scripts/bench-server.sh JAR}
@@ -33,6 +34,7 @@ CERTS=$HERE/../exporter/app/src/test/resources/fixtures/tls
 printf 'tls_server_config:\n  cert_file: %s/cert.pem\n  key_file: %s/key.pem\n' "$CERTS" "$CERTS" >"$WORK/tls.yml"
 
 echo "== $JAR"
+if [ "${2:-}" != auth ]; then
 start
 echo "-- keep-alive"
 $PROBE keepalive "$BASE/metrics" 300
@@ -46,6 +48,7 @@ echo "-- slow clients, HTTPS"
 $PROBE slow "$BASE" 4
 $PROBE slow "$BASE" 200
 stop
+fi
 
 start --web-config "$WORK/auth.yml"
 echo "-- failed logins (heap used after full GC)"
