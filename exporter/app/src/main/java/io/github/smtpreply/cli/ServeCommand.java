@@ -5,6 +5,7 @@ import io.github.smtpreply.input.LogInput;
 import io.github.smtpreply.logs.LogParser;
 import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
+import io.github.smtpreply.server.ConfigException;
 import io.github.smtpreply.server.ExporterServer;
 import io.github.smtpreply.server.WebConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -37,7 +38,7 @@ final class ServeCommand {
   private record Input(String format, String path) {}
 
   void run(List<String> args, InputStream stdin, PrintStream out, PrintStream err)
-      throws UsageException, IOException {
+      throws UsageException, ConfigException, IOException {
     int port = DEFAULT_PORT;
     String bind = "0.0.0.0";
     boolean fromBeginning = false;

@@ -1,6 +1,7 @@
 package io.github.smtpreply.cli;
 
 import io.github.smtpreply.bounce.BounceReader;
+import io.github.smtpreply.server.ConfigException;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code smtp-reply} command line. Exit codes: 0 success, 1 input could not be read, 2 bad
- * command line or configuration (unknown command, option or code).
+ * command line (unknown command, option or code) or configuration (web config, listen address).
  */
 public final class SmtpReplyCli {
   static final int OK = 0;
@@ -27,14 +28,15 @@ public final class SmtpReplyCli {
   static final String EXIT_CODES =
       """
       Exit codes: 0 done; 1 input could not be read (or a bounce not understood);
-      2 bad command line or configuration (the message says what was wrong).
+      2 bad command line or configuration (--web-config file, address to listen on; the
+      message says what was wrong).
       """;
 
   /** How one command runs once its name is known; {@code args} are the words after the name. */
   @FunctionalInterface
   private interface Body {
     int run(List<String> args, InputStream in, PrintStream out, PrintStream err)
-        throws UsageException, IOException;
+        throws UsageException, ConfigException, IOException;
   }
 
   /** A command: its name, its usage (the whole of {@code smtp-reply NAME --help}), its body. */
@@ -176,7 +178,7 @@ public final class SmtpReplyCli {
           return status;
         }
       }
-    } catch (UsageException e) {
+    } catch (UsageException | ConfigException e) {
       err.println("smtp-reply: " + e.getMessage());
       return USAGE;
     } catch (FileNotFoundException e) {

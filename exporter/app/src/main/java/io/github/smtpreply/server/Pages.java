@@ -1,18 +1,14 @@
 package io.github.smtpreply.server;
 
-import io.github.smtpreply.bounce.Bounce;
-import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
 import io.github.smtpreply.catalog.EnhancedCodeEntry;
 import io.github.smtpreply.catalog.Language;
-import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.explain.Document;
 import io.github.smtpreply.explain.Explainer;
 import io.github.smtpreply.explain.Format;
 import io.github.smtpreply.explain.HtmlWriter;
-import io.github.smtpreply.explain.JsonWriter;
 import io.github.smtpreply.reply.ReplyClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,76 +78,6 @@ final class Pages {
     sections.add(new Document.Section("RFC 3463 X.Y.Z", List.of(), List.of(), enhanced, List.of()));
     Document doc = new Document("SMTP reply codes", lang.tag(), List.of(), sections, List.of());
     return HtmlWriter.write(doc, nav(lang, "/codes"), "");
-  }
-
-  String indexJson() {
-    StringBuilder out = new StringBuilder("[");
-    for (CodeEntry e : catalog.entries()) {
-      if (out.length() > 1) {
-        out.append(',');
-      }
-      out.append("{\"code\":")
-          .append(JsonWriter.quoted(e.id()))
-          .append(",\"title\":")
-          .append(JsonWriter.quoted(e.title()))
-          .append(",\"name\":")
-          .append(JsonWriter.quoted(e.name()))
-          .append(",\"classes\":[");
-      for (int i = 0; i < e.classes().size(); i++) {
-        out.append(i > 0 ? "," : "").append(JsonWriter.quoted(e.classes().get(i).label()));
-      }
-      out.append("]}");
-    }
-    return out.append("]\n").toString();
-  }
-
-  static String classificationJson(Classification c) {
-    return "{\"code\":"
-        + JsonWriter.quoted(c.codeLabel())
-        + ",\"enhanced\":"
-        + JsonWriter.quoted(c.statusLabel())
-        + ",\"enhanced_received\":"
-        + JsonWriter.quoted(c.enhancedLabel())
-        + ",\"class\":"
-        + JsonWriter.quoted(c.replyClass().label())
-        + ",\"reason\":"
-        + JsonWriter.quoted(c.reason().label())
-        + ",\"stage\":"
-        + JsonWriter.quoted(c.stage().label())
-        + ",\"provider\":"
-        + (c.provider() == null ? "null" : JsonWriter.quoted(c.provider()))
-        + ",\"flags\":"
-        + JsonWriter.quoted(c.flags().toString())
-        + ",\"explanation\":"
-        + (c.code() == null ? "null" : JsonWriter.quoted("/codes/" + c.code()))
-        + "}";
-  }
-
-  /** A bounce as JSON: the message's fields, then each recipient with its classified reply. */
-  static String bounceJson(Bounce b) {
-    StringBuilder out = new StringBuilder("{\"kind\":").append(JsonWriter.quoted(b.kind().label()));
-    out.append(",\"format\":").append(JsonWriter.quoted(b.format()));
-    out.append(",\"reporting_mta\":").append(nullable(b.reportingMta()));
-    out.append(",\"envelope_id\":").append(nullable(b.envelopeId()));
-    out.append(",\"arrival_date\":").append(nullable(b.arrivalDate()));
-    out.append(",\"original_message_id\":").append(nullable(b.originalMessageId()));
-    out.append(",\"original_subject\":").append(nullable(b.originalSubject()));
-    out.append(",\"problem\":").append(nullable(b.problem()));
-    out.append(",\"recipients\":[");
-    String separator = "";
-    for (BounceRecipient r : b.recipients()) {
-      out.append(separator).append("{\"recipient\":").append(nullable(r.recipient()));
-      out.append(",\"action\":").append(JsonWriter.quoted(r.action().label()));
-      out.append(",\"remote_mta\":").append(nullable(r.remoteMta()));
-      out.append(",\"diagnostic\":").append(JsonWriter.quoted(r.diagnostic()));
-      out.append(",\"reply\":").append(classificationJson(r.classification())).append('}');
-      separator = ",";
-    }
-    return out.append("]}").toString();
-  }
-
-  private static String nullable(String s) {
-    return s == null ? "null" : JsonWriter.quoted(s);
   }
 
   /** A page for a path or code that does not exist: says what was asked, escaped. */

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ExporterServerTest {
   private String base;
 
   @BeforeEach
-  void start() throws IOException {
+  void start() throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true);
     metrics.bindTo(registry);
@@ -137,6 +138,35 @@ class ExporterServerTest {
   }
 
   @Test
+  void readinessFollowsTheHook() throws Exception {
+    AtomicBoolean ready = new AtomicBoolean(false);
+    try (ExporterServer other =
+        ExporterServer.start(
+            new InetSocketAddress("127.0.0.1", 0),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            ready::get,
+            WebConfig.none())) {
+      URI uri = URI.create("http://127.0.0.1:" + other.port() + "/-/ready");
+      HttpRequest request = HttpRequest.newBuilder(uri).build();
+      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(503);
+      ready.set(true);
+      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void classificationJsonHasFlagsAsAnArrayOfSnakeCaseLabels() throws Exception {
+    HttpResponse<String> r = get("/api/classify?text=550%204.1.1%20mixed%20up");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("\"class\":\"permanent\"", "\"flags\":[\"class_conflict\"]");
+    assertThat(get("/api/classify?text=250%202.0.0%20ok").body()).contains("\"flags\":[]");
+    assertThat(get("/api/codes").body())
+        .contains("{\"code\":\"550\",\"title\":", "\"classes\":[\"permanent\"]");
+  }
+
+  @Test
   void answersBadInputCleanly() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
     HttpResponse<String> html = get("/codes/%3Cimg%20src=x%20onerror=alert(1)%3E");
@@ -159,7 +189,7 @@ class ExporterServerTest {
     HttpResponse<String> big =
         client.send(
             HttpRequest.newBuilder(URI.create(base + "/api/classify"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(ExporterServer.MAX_BODY + 1)))
+                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(ApiRoutes.MAX_BODY + 1)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(big.statusCode()).isEqualTo(413);
