@@ -55,9 +55,17 @@ final class RecordingSmtpTransport extends SMTPTransport {
     if (transcript.stage() == Stage.CONNECT) {
       transcript.connected(); // the first thing read on a connection is the greeting
     }
-    int code = super.readServerResponse();
+    int code;
+    try {
+      code = super.readServerResponse();
+    } catch (MessagingException e) {
+      transcript.lost();
+      throw e;
+    }
     if (code >= 0) {
       transcript.replied(code, getLastServerResponse());
+    } else {
+      transcript.lost(); // end of stream: the server closed the connection instead of answering
     }
     return code;
   }

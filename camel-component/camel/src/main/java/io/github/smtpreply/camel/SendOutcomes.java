@@ -82,7 +82,7 @@ final class SendOutcomes {
           : SendOutcome.of(worst, recipients);
     }
     return SendOutcome.of(
-        noReply(t.endOfDataSent() ? Stage.DATA : t.stage(), failure, t.endOfDataSent()),
+        noReply(t.endOfDataSent() ? Stage.DATA : t.brokenAt(), failure, t.endOfDataSent()),
         recipients);
   }
 

@@ -22,6 +22,7 @@ final class SendTranscript {
   private Stage stage = Stage.CONNECT;
   private String command;
   private boolean endOfDataSent;
+  private Stage lostAt;
 
   /** Starts a transcript for the send this thread is about to make. */
   static SendTranscript begin() {
@@ -56,6 +57,21 @@ final class SendTranscript {
     stage = Stage.DATA;
     command = ".";
     endOfDataSent = true;
+  }
+
+  /** No reply came where one was awaited: the first such stage is the one that matters. */
+  void lost() {
+    if (lostAt == null) {
+      lostAt = stage;
+    }
+  }
+
+  /**
+   * The stage at which the conversation broke: where a reply did not come, else the stage of the
+   * last command sent.
+   */
+  Stage brokenAt() {
+    return lostAt != null ? lostAt : stage;
   }
 
   void replied(int code, String text) {

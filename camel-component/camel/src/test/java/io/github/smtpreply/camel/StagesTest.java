@@ -103,4 +103,58 @@ class StagesTest {
     assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("partial");
     assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("550");
   }
+
+  @Test
+  void connectionLostAfterTheEndOfDataLeavesDeliveryUnknown() throws Exception {
+    smtp.endOfData().dropsConnection();
+    Exchange e = send("", "ann@example.com");
+    assertThat(e.getException()).isNotNull();
+    assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("none");
+    assertThat(h(e, SmtpReplyConstants.STAGE)).isEqualTo("data");
+    // The server may have queued the message: retrying could deliver it twice.
+    assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("unknown");
+    assertThat(SmtpReplyPredicates.isTransient().matches(e)).isFalse();
+  }
+
+  @Test
+  void connectionLostBeforeDataIsTransientAtItsStage() throws Exception {
+    smtp.rcpt().dropsConnection();
+    Exchange e = send("", "ann@example.com");
+    assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("none");
+    assertThat(h(e, SmtpReplyConstants.ENHANCED_STATUS)).isEqualTo("4.4.2");
+    assertThat(h(e, SmtpReplyConstants.STAGE)).isEqualTo("rcpt");
+    assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("transient");
+  }
+
+  @Test
+  void silentGreetingTimesOutAsNoReplyAtGreeting() throws Exception {
+    smtp.greeting().staysSilent();
+    Exchange e =
+        send(
+            "&connectionTimeout=500&additionalJavaMailProperties.mail.smtp.timeout=500",
+            "ann@example.com");
+    assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("none");
+    assertThat(h(e, SmtpReplyConstants.STAGE)).isEqualTo("greeting");
+    assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("transient");
+  }
+
+  @Test
+  void ehloRejectedIsTaggedAtHelo() throws Exception {
+    smtp.ehlo().replies(554, "5.7.1 Access denied");
+    Exchange e = send("", "ann@example.com");
+    assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("554");
+    assertThat(h(e, SmtpReplyConstants.STAGE)).isEqualTo("helo");
+  }
+
+  @Test
+  void failedLoginIsTaggedAtAuth() throws Exception {
+    smtp.auth().replies(535, "5.7.8 Authentication credentials invalid");
+    Exchange e = send("&username=billing&password=wrong", "ann@example.com");
+    assertThat(e.getException()).isNotNull();
+    assertThat(h(e, SmtpReplyConstants.CODE)).isEqualTo("535");
+    assertThat(h(e, SmtpReplyConstants.ENHANCED_STATUS)).isEqualTo("5.7.8");
+    assertThat(h(e, SmtpReplyConstants.STAGE)).isEqualTo("auth");
+    assertThat(h(e, SmtpReplyConstants.CLASS)).isEqualTo("permanent");
+    assertThat(h(e, SmtpReplyConstants.TEXT)).doesNotContain("wrong");
+  }
 }
