@@ -94,9 +94,9 @@ public final class Inputs implements AutoCloseable {
         new FileFollower(
             log, saved.map(Checkpoint::position).orElse(null), fromBeginning, input, reporter());
     FollowedLog followed = new FollowedLog(follower, input, checkpoint);
-    Gauge.builder("smtp.log.input.up", follower, f -> f.up() ? 1 : 0)
-        .description("1 while the log file is there and readable, else 0")
-        .tags("input", log.toString())
+    Gauge.builder(InputMeters.LOG_INPUT_UP, follower, f -> f.up() ? 1 : 0)
+        .description(InputMeters.LOG_INPUT_UP_HELP)
+        .tags(InputMeters.INPUT, log.toString())
         .register(registry);
     logs.add(followed);
   }
@@ -115,9 +115,9 @@ public final class Inputs implements AutoCloseable {
             metrics,
             registry,
             reporter());
-    Gauge.builder("smtp.dsn.input.up", input, m -> m.up() ? 1 : 0)
-        .description("1 while the bounce Maildir is there, else 0")
-        .tags("input", maildir.toString())
+    Gauge.builder(InputMeters.DSN_INPUT_UP, input, m -> m.up() ? 1 : 0)
+        .description(InputMeters.DSN_INPUT_UP_HELP)
+        .tags(InputMeters.INPUT, maildir.toString())
         .register(registry);
     maildirs.add(input);
   }

@@ -2,6 +2,7 @@ package io.github.smtpreply.input;
 
 import io.github.smtpreply.logs.LogEvent;
 import io.github.smtpreply.logs.LogParser;
+import io.github.smtpreply.metrics.SmtpReplyMeters;
 import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -49,24 +50,24 @@ public final class LogInput implements LineSink {
     this.parser = parser;
     this.metrics = metrics;
     this.source = source;
-    this.understood = lines(registry, name, source, "understood");
-    this.notUnderstood = lines(registry, name, source, "not_understood");
+    this.understood = lines(registry, name, source, InputMeters.UNDERSTOOD);
+    this.notUnderstood = lines(registry, name, source, InputMeters.NOT_UNDERSTOOD);
     this.events =
-        Counter.builder("smtp.log.events")
-            .description("Delivery and reject events read from the log")
-            .tags("input", name, "source", source)
+        Counter.builder(InputMeters.LOG_EVENTS)
+            .description(InputMeters.LOG_EVENTS_HELP)
+            .tags(InputMeters.INPUT, name, SmtpReplyMeters.SOURCE, source)
             .register(registry);
-    Gauge.builder("smtp.log.last.event.timestamp", lastEventMillis, v -> v.get() / 1000.0)
-        .description("When the last event was read (Unix time); 0 before the first")
+    Gauge.builder(InputMeters.LOG_LAST_EVENT, lastEventMillis, v -> v.get() / 1000.0)
+        .description(InputMeters.LOG_LAST_EVENT_HELP)
         .baseUnit("seconds")
-        .tags("input", name, "source", source)
+        .tags(InputMeters.INPUT, name, SmtpReplyMeters.SOURCE, source)
         .register(registry);
   }
 
   private static Counter lines(MeterRegistry registry, String name, String source, String result) {
-    return Counter.builder("smtp.log.lines")
-        .description("Log lines read, by whether they had the MTA's shape")
-        .tags("input", name, "source", source, "result", result)
+    return Counter.builder(InputMeters.LOG_LINES)
+        .description(InputMeters.LOG_LINES_HELP)
+        .tags(InputMeters.INPUT, name, SmtpReplyMeters.SOURCE, source, InputMeters.RESULT, result)
         .register(registry);
   }
 

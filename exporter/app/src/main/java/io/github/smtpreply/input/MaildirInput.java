@@ -68,9 +68,9 @@ public final class MaildirInput {
     for (BounceKind kind : BounceKind.values()) {
       messages.put(
           kind,
-          Counter.builder("smtp.dsn.messages")
-              .description("Messages read from a bounce mailbox, by what they were")
-              .tags("input", maildir.toString(), "kind", kind.label())
+          Counter.builder(InputMeters.DSN_MESSAGES)
+              .description(InputMeters.DSN_MESSAGES_HELP)
+              .tags(InputMeters.INPUT, maildir.toString(), InputMeters.KIND, kind.label())
               .register(registry));
     }
     if (!isMaildir()) {
