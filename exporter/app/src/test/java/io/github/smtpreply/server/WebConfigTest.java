@@ -17,13 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,21 +33,6 @@ class WebConfigTest {
       Files.copy(in, target);
     }
     return target;
-  }
-
-  private HttpClient trustingClient() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = getClass().getResourceAsStream("/fixtures/tls/cert.pem")) {
-      trust.setCertificateEntry(
-          "server", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(context).build();
   }
 
   @Test
@@ -70,7 +51,7 @@ class WebConfigTest {
     try (ExporterServer server =
         ExporterServer.start(
             new InetSocketAddress("127.0.0.1", 0), registry, () -> true, WebConfig.read(config))) {
-      HttpClient client = trustingClient();
+      HttpClient client = TestTls.trustingClient();
       URI uri = URI.create("https://localhost:" + server.port() + "/metrics");
       assertThat(
               client
