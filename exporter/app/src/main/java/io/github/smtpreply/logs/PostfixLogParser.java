@@ -57,6 +57,17 @@ public final class PostfixLogParser implements LogParser {
         }
       };
 
+  /** Classifications by reply text and dsn=, the most recently used kept. */
+  private static final int MAX_CACHED = 4096;
+
+  private final Map<String, Classification> classified =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Classification> eldest) {
+          return size() > MAX_CACHED;
+        }
+      };
+
   public PostfixLogParser(ZoneId zone) {
     this.zone = zone;
   }
@@ -232,10 +243,15 @@ public final class PostfixLogParser implements LogParser {
     }
     EnhancedStatus dsn = field(message, "dsn=");
     String route = syslog.program().endsWith("/qmgr") ? "none" : SyslogLine.route(syslog.program());
-    Finding finding = ReplyFinder.find(text);
-    Stage stage = finding.stage();
-    EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-    Classification reply = classifier.classify(finding.code(), enhanced, stage, text);
+    // Real logs repeat the same reply texts thousands of times: most classifications are a lookup.
+    String key = dsn == null ? text : text + '\u0000' + dsn;
+    Classification reply = classified.get(key);
+    if (reply == null) {
+      Finding finding = ReplyFinder.find(text);
+      EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
+      reply = classifier.classify(finding.code(), enhanced, finding.stage(), text);
+      classified.put(key, reply);
+    }
     String last = lastAttempt.get(syslog.program() + '[' + syslog.pid());
     boolean repeat = last != null && open >= 0 && last.equals(text);
     return new LogEvent(syslog.timestamp(), status, route, reply, repeat);
