@@ -9,12 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.ZoneId;
-import java.util.Optional;
 
 /**
- * {@code log --format postfix|exim FILE|-}: one TSV row per delivery or reject event, in input
- * order: {@code status code enhanced class reason stage route}. {@code enhanced} is the status the
- * reply carried, else the one the MTA logged ({@code dsn=}), else {@code none}.
+ * {@code log --format postfix|exim [--unparsed] FILE|-}: one TSV row per delivery or reject event,
+ * in input order: {@code status code enhanced class reason stage route}. {@code enhanced} is the
+ * status the reply carried, else the one the MTA logged ({@code dsn=}), else {@code none}.
  */
 final class LogCommand {
   static final String HEADER = "status\tcode\tenhanced\tclass\treason\tstage\troute";
@@ -33,9 +32,24 @@ final class LogCommand {
     out.println(HEADER);
     try (LineInput in = new LineInput(log)) {
       for (String line = in.next(); line != null; line = in.next()) {
-        Optional<LogEvent> event = parser.parse(line);
-        if (event.isPresent()) {
-          out.println(row(event.get()));
+        LogEvent event = parser.read(line).event();
+        if (event != null) {
+          out.println(row(event));
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code log --unparsed}: the lines the exporter counts as {@code
+   * smtp_log_lines_total{result="not_understood"}}, as read, so that an operator can see and report
+   * them.
+   */
+  void unparsed(LogParser parser, InputStream log, PrintStream out) throws IOException {
+    try (LineInput in = new LineInput(log)) {
+      for (String line = in.next(); line != null; line = in.next()) {
+        if (!parser.read(line).understood()) {
+          out.println(line);
         }
       }
     }

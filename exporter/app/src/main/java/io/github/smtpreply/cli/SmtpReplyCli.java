@@ -80,9 +80,11 @@ public final class SmtpReplyCli {
           new Command(
               "log",
               """
-                smtp-reply log --format postfix|exim FILE|-
+                smtp-reply log --format postfix|exim [--unparsed] FILE|-
                     An MTA log to TSV, one row per delivery or reject event, in order:
-                    status, code, enhanced, class, reason, stage, route.
+                    status, code, enhanced, class, reason, stage, route. With --unparsed,
+                    the lines not understood instead (those counted as
+                    smtp_log_lines_total{result="not_understood"}), as read.
               """,
               SmtpReplyCli::log),
           new Command(
@@ -215,12 +217,17 @@ public final class SmtpReplyCli {
     }
     var parser = LogCommand.parser(args.get(at + 1));
     args.subList(at, at + 2).clear();
+    boolean unparsed = args.remove("--unparsed");
     rejectOptions(args, "log");
     if (args.size() != 1) {
       throw new UsageException("log needs one FILE (or - for stdin)");
     }
     try (InputStream log = open(args.get(0), in)) {
-      new LogCommand().run(parser, log, out);
+      if (unparsed) {
+        new LogCommand().unparsed(parser, log, out);
+      } else {
+        new LogCommand().run(parser, log, out);
+      }
     }
     return OK;
   }

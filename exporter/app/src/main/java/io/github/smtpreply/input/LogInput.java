@@ -79,7 +79,9 @@ public final class LogInput implements LineSink {
     if (event != null) {
       batch.count(UNDERSTOOD);
       batch.count(EVENTS);
-      batch.reply(Series.of(event.reply(), event.route()), event.reply(), 1);
+      if (!event.repeat()) { // its reply was counted from the attempt line before it
+        batch.reply(Series.of(event.reply(), event.route()), event.reply(), 1);
+      }
     } else {
       batch.count(read.understood() ? UNDERSTOOD : NOT_UNDERSTOOD);
     }

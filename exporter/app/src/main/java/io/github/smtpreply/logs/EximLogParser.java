@@ -4,18 +4,25 @@ import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.reply.Finding;
 import io.github.smtpreply.reply.ReplyFinder;
+import io.github.smtpreply.reply.Stage;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Exim mainlog: {@code =>} and {@code ->} deliveries with the remote reply in {@code C="250 …"},
- * {@code ==} deferrals and {@code **} failures with the error after the fields. Lines start with
- * {@code YYYY-MM-DD HH:MM:SS}, optionally a zone offset and {@code [pid]}, then the message id.
+ * {@code ==} deferrals and {@code **} failures with the error after the fields; a host's own
+ * failure ({@code MSGID H=host [ip] Connection timed out}, status {@code attempt}: the {@code ==}
+ * line that repeats it is marked {@link LogEvent#repeat()}); rejects ({@code H=… F=<…> rejected
+ * RCPT <…>: text}, as in the main and the reject log) and SMTP synchronization errors. Lines start
+ * with {@code YYYY-MM-DD HH:MM:SS}, optionally a zone offset and {@code [pid]}, then the message
+ * id.
  */
 public final class EximLogParser implements LogParser {
   private static final DateTimeFormatter TIME =
@@ -26,6 +33,15 @@ public final class EximLogParser implements LogParser {
 
   private final Classifier classifier = Classifier.standard();
   private final ZoneId zone;
+
+  /** The last host attempt logged per message, for the "==" line that repeats it. */
+  private final Map<String, String> lastAttempt =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 1024;
+        }
+      };
 
   public EximLogParser(ZoneId zone) {
     this.zone = zone;
@@ -44,7 +60,100 @@ public final class EximLogParser implements LogParser {
         return Line.of(event(line, time, flag.strip(), at + 4));
       }
     }
+    int host = line.indexOf(" H=");
+    if (host > 0 && host < 80) {
+      int rejected = line.indexOf(" rejected ", host);
+      if (rejected > 0) {
+        return Line.of(reject(line, time, rejected + 10));
+      }
+      String id = messageIdBefore(line, host);
+      String text = id == null ? null : afterHost(line, host);
+      if (text != null && isAttempt(text)) {
+        lastAttempt.put(id, text);
+        return Line.of(classified(time, "attempt", "none", text, null));
+      }
+    }
+    int sync = line.indexOf("SMTP protocol synchronization error");
+    if (sync > 0 && sync < 80) {
+      return Line.of(classified(time, "reject", "none", line.substring(sync), Stage.UNKNOWN));
+    }
     return Line.OTHER;
+  }
+
+  /** Outcomes of one try at one host that Exim logs before the next host or the "==" line. */
+  private static final String[] ATTEMPT_TEXTS = {
+    "Connection timed out",
+    "Connection refused",
+    "No route to host",
+    "Network is unreachable",
+    "Remote host closed connection",
+    "SMTP error from remote mail server",
+    "SMTP timeout"
+  };
+
+  private static boolean isAttempt(String text) {
+    for (String start : ATTEMPT_TEXTS) {
+      if (text.startsWith(start)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "… H=(helo) [ip] F=<a> rejected RCPT <b>: text": the command after "rejected" is the stage. */
+  private LogEvent reject(String line, Instant time, int at) {
+    Stage stage;
+    if (line.startsWith("RCPT", at)) {
+      stage = Stage.RCPT;
+    } else if (line.startsWith("MAIL", at)) {
+      stage = Stage.MAIL;
+    } else if (line.startsWith("after DATA", at) || line.startsWith("DATA", at)) {
+      stage = Stage.DATA;
+    } else if (line.startsWith("EHLO", at) || line.startsWith("HELO", at)) {
+      stage = Stage.HELO;
+    } else if (line.startsWith("connection", at)) {
+      stage = Stage.CONNECT;
+    } else {
+      stage = Stage.UNKNOWN;
+    }
+    int colon = colonOutsideQuotes(line, at);
+    String text = colon > 0 ? line.substring(colon + 2) : line.substring(at);
+    return classified(time, "reject", "none", text, stage);
+  }
+
+  private LogEvent classified(Instant time, String status, String route, String text, Stage stage) {
+    Finding finding = ReplyFinder.find(text);
+    Classification reply =
+        classifier.classify(
+            finding.code(), finding.enhanced(), stage == null ? finding.stage() : stage, text);
+    return new LogEvent(time, status, route, reply);
+  }
+
+  /** The message id ("1jmFYj-00039V-QX") right before {@code at}, or null. */
+  private static String messageIdBefore(String line, int at) {
+    int start = line.lastIndexOf(' ', at - 1) + 1;
+    String word = line.substring(start, at);
+    int dash = word.indexOf('-');
+    return dash > 0 && word.indexOf('-', dash + 1) > dash + 1 ? word : null;
+  }
+
+  /** The text after "H=name [ip]" (optionally ":port", optionally ": "), or null. */
+  private static String afterHost(String line, int host) {
+    int close = line.indexOf(']', host);
+    if (close < 0) {
+      return null;
+    }
+    int i = close + 1;
+    if (i < line.length() && line.charAt(i) == ':') {
+      i++;
+      while (i < line.length() && Character.isDigit(line.charAt(i))) {
+        i++;
+      }
+      if (i < line.length() && line.charAt(i) == ':') {
+        i++;
+      }
+    }
+    return i < line.length() ? line.substring(i).strip() : null;
   }
 
   private LogEvent event(String line, Instant time, String flag, int rest) {
@@ -68,7 +177,9 @@ public final class EximLogParser implements LogParser {
     Finding finding = ReplyFinder.find(text);
     Classification reply =
         classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
-    return new LogEvent(time, status, route == null ? "none" : route, reply);
+    String id = messageIdBefore(line, rest - 4);
+    boolean repeat = id != null && text.equals(lastAttempt.get(id)) && !status.equals("sent");
+    return new LogEvent(time, status, route == null ? "none" : route, reply, repeat);
   }
 
   private static String fieldValue(String line, String key, int from) {

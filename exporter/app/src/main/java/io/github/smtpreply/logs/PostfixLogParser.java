@@ -7,7 +7,19 @@ import io.github.smtpreply.reply.Finding;
 import io.github.smtpreply.reply.ReplyFinder;
 import io.github.smtpreply.reply.ReplyFormatException;
 import io.github.smtpreply.reply.Stage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Postfix logs: deliveries ({@code QUEUEID: to=<…>, relay=…, dsn=X.Y.Z, status=WORD (text)}) by any
@@ -16,12 +28,45 @@ import java.time.ZoneId;
  * milter-reject}). Program names may carry a custom {@code syslog_name} or instance ({@code
  * postfix-out/smtp}, {@code postfix/relay/smtp}).
  *
+ * <p>Also the lines of one try at one server that the SMTP and LMTP clients log before they move on
+ * to the next ({@code QUEUEID: host H[IP] said: …}, {@code refused to talk to me: …}, {@code lost
+ * connection with H[IP] while …}, {@code conversation with H[IP] timed out while …}, {@code connect
+ * to H[IP]:25: Connection refused}), as status {@code attempt}, and smtpd's {@code too many errors
+ * after X} and {@code improper command pipelining after X}. Postfix logs a failed connection on
+ * every try, and when it was the last server the delivery status repeats that text: that status
+ * line is marked {@link LogEvent#repeat()} so the outcome is counted once (smtp_connect.c,
+ * smtp_trouble.c).
+ *
  * <p>The reply is what the text in parentheses (or after the client) says; where it carries no
  * enhanced status, Postfix's own {@code dsn=} is used, as Postfix reported it.
  */
 public final class PostfixLogParser implements LogParser {
+  private static final Set<String> DAEMONS = daemons();
+  private static final Map<String, EnhancedStatus> ATTEMPT_STATUS = attemptStatus();
+
+  /** Attempts remembered per process, for the status line that repeats the last one. */
+  private static final int MAX_PROCESSES = 1024;
+
   private final Classifier classifier = Classifier.standard();
   private final ZoneId zone;
+  private final Map<String, String> lastAttempt =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_PROCESSES;
+        }
+      };
+
+  /** Classifications by reply text and dsn=, the most recently used kept. */
+  private static final int MAX_CACHED = 4096;
+
+  private final Map<String, Classification> classified =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Classification> eldest) {
+          return size() > MAX_CACHED;
+        }
+      };
 
   public PostfixLogParser(ZoneId zone) {
     this.zone = zone;
@@ -30,11 +75,13 @@ public final class PostfixLogParser implements LogParser {
   @Override
   public Line read(String line) {
     SyslogLine syslog = SyslogLine.parse(line, zone);
-    boolean postfix = syslog.program().startsWith("postfix");
-    if (!postfix && !syslog.program().isEmpty()) {
+    String program = syslog.program();
+    boolean postfix = isPostfix(program);
+    if (!postfix && !program.isEmpty()) {
       return Line.FOREIGN;
     }
     String message = syslog.message();
+    int body = afterQueueId(message);
     if (isDelivery(message)) {
       LogEvent delivery = delivery(syslog, message);
       if (delivery != null) {
@@ -45,29 +92,104 @@ public final class PostfixLogParser implements LogParser {
     if (reject >= 0) {
       return Line.of(reject(syslog, message, reject));
     }
-    int said = message.indexOf(" said: ");
-    if (said > 0 && message.startsWith("host ", message.indexOf(": ") + 2)) {
-      return Line.of(said(syslog, message));
+    if (isClient(program) && isAttempt(message, body)) {
+      return Line.of(attempt(syslog, message.substring(body)));
+    }
+    if (isServer(program)) {
+      Stage stage = smtpdOutcome(message, body);
+      if (stage != null) {
+        return Line.of(smtpd(syslog, message.substring(body), stage));
+      }
     }
     return postfix ? Line.OTHER : Line.FOREIGN;
   }
 
+  /** "postfix…/x" or any "name/…/daemon" whose last part is a Postfix program. */
+  static boolean isPostfix(String program) {
+    if (program.startsWith("postfix")) {
+      return true;
+    }
+    int slash = program.lastIndexOf('/');
+    return slash > 0 && DAEMONS.contains(program.substring(slash + 1));
+  }
+
+  private static boolean isClient(String program) {
+    return program.isEmpty() || program.endsWith("/smtp") || program.endsWith("/lmtp");
+  }
+
+  private static boolean isServer(String program) {
+    return program.isEmpty() || program.endsWith("/smtpd");
+  }
+
+  /** Where the text after "QUEUEID: " (or "NOQUEUE: ") starts; 0 if there is no queue id. */
+  private static int afterQueueId(String message) {
+    int i = 0;
+    while (i < message.length() && i < 32) {
+      char c = message.charAt(i);
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i > 0 && message.startsWith(": ", i) ? i + 2 : 0;
+  }
+
+  private static boolean isAttempt(String message, int at) {
+    if (message.startsWith("host ", at)) {
+      return message.indexOf(" said: ", at) > 0
+          || message.indexOf(" refused to talk to me: ", at) > 0;
+    }
+    return message.startsWith("connect to ", at)
+        || message.startsWith("lost connection with ", at)
+        || message.startsWith("conversation with ", at)
+            && message.indexOf(" timed out while ", at) > 0;
+  }
+
   /**
-   * "QUEUEID: host mx[ip] said: 450 4.7.1 … (in reply to RCPT TO command)": a reply logged without
-   * a delivery status, typically before Postfix tries the next MX. Reported with status {@code
-   * said}.
+   * One try at one server: "host H said: 451 …", "host H refused to talk to me: 421 …", "connect to
+   * H[IP]:25: Connection refused", "lost connection with H while receiving the initial server
+   * greeting", "conversation with H timed out while sending RCPT TO".
    */
-  private LogEvent said(SyslogLine syslog, String message) {
-    String text = message.substring(message.indexOf(": ") + 2);
+  private LogEvent attempt(SyslogLine syslog, String text) {
+    lastAttempt.put(syslog.program() + '[' + syslog.pid(), text);
     Finding finding = ReplyFinder.find(text);
-    Classification reply =
-        classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
-    return new LogEvent(syslog.timestamp(), "said", SyslogLine.route(syslog.program()), reply);
+    EnhancedStatus enhanced = finding.enhanced();
+    if (enhanced == null && finding.code() == null) {
+      for (Map.Entry<String, EnhancedStatus> e : ATTEMPT_STATUS.entrySet()) {
+        if (text.startsWith(e.getKey())) {
+          enhanced = e.getValue();
+        }
+      }
+    }
+    Classification reply = classifier.classify(finding.code(), enhanced, finding.stage(), text);
+    return new LogEvent(syslog.timestamp(), "attempt", SyslogLine.route(syslog.program()), reply);
+  }
+
+  /** The smtpd command named by "too many errors after RCPT from …", or null for other lines. */
+  private static Stage smtpdOutcome(String message, int at) {
+    String rest;
+    if (message.startsWith("too many errors after ", at)) {
+      rest = message.substring(at + 22);
+    } else if (message.startsWith("improper command pipelining after ", at)) {
+      rest = message.substring(at + 34);
+    } else {
+      return null;
+    }
+    return stageOf(rest);
+  }
+
+  private LogEvent smtpd(SyslogLine syslog, String text, Stage stage) {
+    Finding finding = ReplyFinder.find(text);
+    Classification reply = classifier.classify(finding.code(), finding.enhanced(), stage, text);
+    String status = text.startsWith("too many") ? "too_many_errors" : "improper_pipelining";
+    return new LogEvent(syslog.timestamp(), status, SyslogLine.route(syslog.program()), reply);
   }
 
   private static boolean isDelivery(String message) {
     return message.contains(" status=")
         && (message.contains(": to=")
+            || message.contains(", relay=")
             || message.contains("status=expired")
             || message.contains("status=force-expired"));
   }
@@ -121,11 +243,18 @@ public final class PostfixLogParser implements LogParser {
     }
     EnhancedStatus dsn = field(message, "dsn=");
     String route = syslog.program().endsWith("/qmgr") ? "none" : SyslogLine.route(syslog.program());
-    Finding finding = ReplyFinder.find(text);
-    Stage stage = finding.stage();
-    EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-    Classification reply = classifier.classify(finding.code(), enhanced, stage, text);
-    return new LogEvent(syslog.timestamp(), status, route, reply);
+    // Real logs repeat the same reply texts thousands of times: most classifications are a lookup.
+    String key = dsn == null ? text : text + '\u0000' + dsn;
+    Classification reply = classified.get(key);
+    if (reply == null) {
+      Finding finding = ReplyFinder.find(text);
+      EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
+      reply = classifier.classify(finding.code(), enhanced, finding.stage(), text);
+      classified.put(key, reply);
+    }
+    String last = lastAttempt.get(syslog.program() + '[' + syslog.pid());
+    boolean repeat = last != null && open >= 0 && last.equals(text);
+    return new LogEvent(syslog.timestamp(), status, route, reply, repeat);
   }
 
   private LogEvent reject(SyslogLine syslog, String message, int at) {
@@ -134,6 +263,16 @@ public final class PostfixLogParser implements LogParser {
     String rest = message.substring(colon + 2);
     // "RCPT from host[ip]: 550 5.1.1 <x>: Recipient address rejected: …; from=<…> to=<…> …"
     Stage stage = stageOf(rest);
+    if (rest.startsWith("header ") || rest.startsWith("body ")) {
+      // cleanup's header_checks/body_checks: "…; from=<a> to=<b> proto=ESMTP helo=<h>: 5.7.1 text"
+      int keys = rest.lastIndexOf("; from=");
+      int colon2 = keys < 0 ? -1 : rest.indexOf(": ", keys);
+      String text = colon2 < 0 ? "" : rest.substring(colon2 + 2);
+      Finding finding = ReplyFinder.find(text);
+      Classification reply =
+          classifier.classify(finding.code(), finding.enhanced(), Stage.DATA, text);
+      return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
+    }
     int textStart = rest.indexOf("]: ");
     textStart = textStart < 0 ? rest.indexOf(": ") + 2 : textStart + 3;
     int textEnd = rest.lastIndexOf("; from=");
@@ -175,5 +314,44 @@ public final class PostfixLogParser implements LogParser {
     } catch (ReplyFormatException e) {
       return null;
     }
+  }
+
+  private static Map<String, EnhancedStatus> attemptStatus() {
+    Map<String, EnhancedStatus> table = new LinkedHashMap<>();
+    for (String l : resourceLines("postfix-attempts.tsv")) {
+      String[] row = l.split("\t");
+      if (row.length == 2 && !row[0].equals("prefix")) {
+        try {
+          table.put(row[0], EnhancedStatus.parse(row[1]));
+        } catch (ReplyFormatException e) {
+          throw new IllegalStateException("postfix-attempts.tsv: " + l, e);
+        }
+      }
+    }
+    return Map.copyOf(table);
+  }
+
+  private static Set<String> daemons() {
+    Set<String> names = new HashSet<>();
+    for (String l : resourceLines("postfix-daemons.txt")) {
+      names.add(l.strip());
+    }
+    return Set.copyOf(names);
+  }
+
+  /** The lines of a resource beside this class, without blank lines and # comments. */
+  private static List<String> resourceLines(String name) {
+    List<String> lines = new ArrayList<>();
+    try (InputStream in = PostfixLogParser.class.getResourceAsStream(name);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        if (!l.isBlank() && !l.startsWith("#")) {
+          lines.add(l);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return lines;
   }
 }

@@ -186,6 +186,21 @@ class SmtpReplyCliTest {
             "deferred\tnone\t4.4.1\ttransient\tnetwork\tconnect\tsmtp");
   }
 
+  /** Lines of sergeymakinen/postfix_exporter's testdata (fixtures/SOURCES.md). */
+  @Test
+  void logUnparsedPrintsTheLinesNotUnderstood() throws Exception {
+    String log =
+        "Jan 1 00:00:00 hostname postfix/smtpd[12345]: connect from example.com[123.45.67.89]\n"
+            + "Foo 1 00:00:00 hostname\n"
+            + "Jan 1 00:00:00 hostname postfix/smtp[12345]: 123456789AB: host"
+            + " example.com[123.45.67.89] said: 123 1.2.3 Ignored (in reply to RCPT TO command)\n"
+            + "Jan 1 00:00:00 hostname dovecot: imap-login: Login\n";
+    assertThat(run(log, "log", "--format", "postfix", "--unparsed", "-")).isZero();
+    assertThat(out().split("\n"))
+        .containsExactly(
+            "Foo 1 00:00:00 hostname", "Jan 1 00:00:00 hostname dovecot: imap-login: Login");
+  }
+
   @Test
   void logNeedsAKnownFormat() {
     assertThat(run("", "log", "--format", "sendmail", "-")).isEqualTo(SmtpReplyCli.USAGE);

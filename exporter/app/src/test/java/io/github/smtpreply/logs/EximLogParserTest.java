@@ -36,6 +36,55 @@ class EximLogParserTest {
         .isEqualTo(expected);
   }
 
+  /** gvengel/exim_exporter's test mainlog and reject log (MIT). */
+  @ParameterizedTest(name = "[{index}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "2020-06-19 04:54:02 1jmFYj-00039V-QX H=null.corp [6.6.6.6] Connection timed out | attempt none transient network connect",
+        "2020-06-13 16:49:49 H=(test.corp) [1.1.1.1] F=<noreply@test.corp> rejected RCPT <error!@dummy.corp>: restricted characters in address | reject none unknown unknown rcpt",
+        "2020-06-13 19:49:49 +0200 H=(test.corp) [1.1.1.1] F=<noreply@test.corp> rejected RCPT <error!@dummy.corp>: restricted characters in address | reject none unknown unknown rcpt",
+        "2020-06-13 13:55:20 SMTP protocol synchronization error (next input sent too soon: pipelining was not advertised): rejected | reject none unknown syntax unknown",
+      })
+  void readsHostAttemptsAndRejects(String line, String expected) {
+    LogEvent e = parser.parse(line).orElseThrow();
+    assertThat(
+            String.join(
+                " ",
+                e.status(),
+                e.reply().codeLabel(),
+                e.reply().replyClass().label(),
+                e.reply().reason().label(),
+                e.reply().stage().label()))
+        .isEqualTo(expected);
+  }
+
+  /** The "==" line that repeats the host's own failure is one outcome, counted once. */
+  @Test
+  void marksTheDeferralThatRepeatsTheHostAttempt() {
+    LogEvent attempt =
+        parser
+            .parse(
+                "2020-06-19 04:54:02 1jmFYj-00039V-QX H=null.corp [6.6.6.6] Connection timed out")
+            .orElseThrow();
+    LogEvent defer =
+        parser
+            .parse(
+                "2020-06-19 04:54:02 1jmFYj-00039V-QX == bob@null.corp R=dnslookup T=remote_smtp"
+                    + " defer (110): Connection timed out")
+            .orElseThrow();
+    LogEvent other =
+        parser
+            .parse(
+                "2020-06-19 04:54:02 1jmFYj-00039V-QY == bob@null.corp R=dnslookup T=remote_smtp"
+                    + " defer (110): Connection timed out")
+            .orElseThrow();
+    assertThat(attempt.repeat()).isFalse();
+    assertThat(defer.repeat()).isTrue();
+    assertThat(other.repeat()).isFalse();
+  }
+
   @Test
   void readsTheZoneOffsetWhenPresent() {
     LogEvent e =
