@@ -186,13 +186,12 @@ class ExporterServerTest {
             HttpRequest.newBuilder(URI.create(base + "/metrics")).DELETE().build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(delete.statusCode()).isEqualTo(405);
-    HttpResponse<String> big =
-        client.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/classify"))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(ApiRoutes.MAX_BODY + 1)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(big.statusCode()).isEqualTo(413);
+    // A body announced too large is refused from its Content-Length, before it is sent (a client
+    // still sending it when the server closes may see a reset instead of the answer).
+    assertThat(
+            rawStatusLine(
+                "POST /api/classify HTTP/1.1\r\nContent-Length: " + (ApiRoutes.MAX_BODY + 1)))
+        .startsWith("HTTP/1.1 413");
   }
 
   private String rawStatusLine(String requestLine) throws IOException {
