@@ -104,13 +104,18 @@ public final class SmtpReplyCli {
                 smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
                                  [--dsn-maildir DIR]... [--from-beginning] [--checkpoint-dir DIR]
                                  [--max-series 2000]
-                                 [--web-config FILE] [--demo]
+                                 [--web-config FILE] [--demo [--demo-seed 1] [--demo-speed 1]]
                     The exporter: /metrics, the explanation pages /codes, /codes/{code},
                     /compare/{a}/{b}, the JSON API /api/... (POST /api/classify for reply
                     texts, POST /api/dsn for a bounce message), /-/healthy and /-/ready. Logs
                     are followed like tail -F from their end (--from-beginning to replay), with
                     a checkpoint per file; bounces arriving in a Maildir are counted with
-                    source="dsn"; with no input given, a bundled DEMO log is replayed.
+                    source="dsn". With no input, the pages and an empty metric set are served.
+                    --demo generates DEMO traffic (sources postfix, exim, camel, dsn): a steady
+                    mix and, in a 60-minute cycle, a greylisting wave, a blocklisting, a host
+                    down and a flow stop that make the alerts of deploy/prometheus/rules fire;
+                    the same --demo-seed gives the same traffic; --demo-speed N plays N demo
+                    seconds per second.
                     smtp_replies_total has at most --max-series series; beyond, new label
                     combinations fold into overflow series (smtp_replies_overflowed_total).
               """,
