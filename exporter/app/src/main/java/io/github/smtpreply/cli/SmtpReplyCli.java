@@ -27,9 +27,9 @@ public final class SmtpReplyCli {
 
   static final String EXIT_CODES =
       """
-      Exit codes: 0 done; 1 input could not be read (or a bounce not understood);
-      2 bad command line or configuration (--web-config file, address to listen on; the
-      message says what was wrong).
+      Exit codes: 0 done; 1 input could not be read (or a bounce not understood, or Grafana
+      refused or failed); 2 bad command line or configuration (--web-config file, address to
+      listen on, token file; the message says what was wrong).
       """;
 
   /** How one command runs once its name is known; {@code args} are the words after the name. */
@@ -122,7 +122,27 @@ public final class SmtpReplyCli {
               (args, in, out, err) -> {
                 new ServeCommand().run(args, in, out, err);
                 return OK;
-              }));
+              }),
+          new Command(
+              "publish-dashboards",
+              """
+                smtp-reply publish-dashboards --grafana-url URL --token-file FILE [--folder NAME]
+                    Creates or updates the Overview and one-code dashboards in a Grafana through
+                    its HTTP API (overwrite, matched by uid), in folder NAME (found by title or
+                    created), else at the top. FILE holds a service account token (Editor).
+                    Exit 1 when Grafana refuses (401, 403, 412) or fails (5xx).
+              """,
+              (args, in, out, err) -> new PublishDashboardsCommand().run(args, out, err)),
+          new Command(
+              "site",
+              """
+                smtp-reply site --out DIR
+                    Writes the explanation pages as static HTML for any web server: every code
+                    in en, vi, ja and zh, the /codes index per language, and the comparisons
+                    people look for (each code with its 4xx/5xx sibling and its related codes).
+                    Links are relative: they work from the file system and from a server.
+              """,
+              (args, in, out, err) -> new SiteCommand().run(args, out)));
 
   static final String HELP =
       "smtp-reply: explain, classify and count SMTP replies.\n\nUsage:\n"
