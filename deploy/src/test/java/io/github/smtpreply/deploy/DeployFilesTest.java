@@ -47,7 +47,13 @@ class DeployFilesTest {
     Map<String, Object> file = RulesTest.load(compose.resolve("docker-compose.yml"));
     Map<String, Map<String, Object>> services =
         (Map<String, Map<String, Object>>) file.get("services");
-    assertThat(services).containsOnlyKeys("exporter", "prometheus", "alertmanager", "grafana");
+    assertThat(services)
+        .containsOnlyKeys("exporter", "exporter-small", "prometheus", "alertmanager", "grafana");
+    // The second exporter's small limit makes the series alerts fire in the demo (issue 11 §0).
+    assertThat((List<String>) services.get("exporter-small").get("command"))
+        .containsSubsequence("serve", "--demo", "--max-series", "64");
+    assertThat(Files.readString(DEPLOY.resolve("prometheus/prometheus-compose.yml")))
+        .contains("'exporter:9465', 'exporter-small:9465'");
     Set<String> targets = new HashSet<>();
     for (Map<String, Object> service : services.values()) {
       for (String volume : (List<String>) service.getOrDefault("volumes", List.of())) {

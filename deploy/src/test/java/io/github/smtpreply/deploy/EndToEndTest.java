@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * End to end with the real things: the exporter's runnable jar replaying its demo traffic, a real
+ * End to end with the real things: the exporter's runnable jar generating its demo traffic, a real
  * Prometheus on loopback scraping it every second with the project's rules loaded, and then every
  * dashboard query and variable query with Grafana's variables substituted, every label that a
  * legend or link uses, every link target fetched from the exporter, and promtool's checks of the
@@ -223,7 +223,8 @@ class EndToEndTest {
   /** Waits until Prometheus has at least three samples of every reply series the exporter has. */
   private void awaitEveryDemoSeries(String exporterUrl, String prometheusUrl) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-    // The demo log has 18 lines at 2 a second: after 10 s every series exists.
+    // Second 0 of the demo sends one event of every steady row: after 10 s every series of the
+    // steady mix exists (the first incident starts at minute 5).
     Thread.sleep(10_000);
     while (true) {
       long exported =
@@ -257,6 +258,14 @@ class EndToEndTest {
       if (v.get("type").asText().equals("query")) {
         List<String> values = variableValues(prometheusUrl, v.get("query").asText(), variables);
         assertThat(values).as("%s: values of variable %s", uid, name).isNotEmpty();
+        // The demo's steady mix comes from every kind of source, over several routes each.
+        if (name.equals("source")) {
+          assertThat(values).as("%s: sources", uid).contains("postfix", "exim", "camel", "dsn");
+        } else if (name.equals("route")) {
+          assertThat(values)
+              .as("%s: routes", uid)
+              .contains("smtp", "relay", "remote_smtp", "order_confirmations", "none");
+        }
         variableQueries++;
         if (!v.path("includeAll").asBoolean()) {
           variables.put(name, values.contains("550") ? "550" : values.get(0));

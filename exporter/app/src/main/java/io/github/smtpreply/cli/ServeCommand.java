@@ -1,5 +1,7 @@
 package io.github.smtpreply.cli;
 
+import io.github.smtpreply.demo.Demo;
+import io.github.smtpreply.demo.DemoTraffic;
 import io.github.smtpreply.input.Inputs;
 import io.github.smtpreply.input.LogInput;
 import io.github.smtpreply.logs.LogParser;
@@ -8,15 +10,13 @@ import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.github.smtpreply.server.ConfigException;
 import io.github.smtpreply.server.ExporterServer;
 import io.github.smtpreply.server.WebConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,14 +25,15 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code serve}: the standalone exporter. Reads the logs given with {@code --postfix-log} and
  * {@code --exim-log} (a file, followed like {@code tail -F}, or {@code -} for stdin) and the bounce
- * mailboxes given with {@code --dsn-maildir}, or, given none, replays the bundled demo log (source
- * {@code demo}), and serves {@code /metrics}, the explanation pages and the API.
+ * mailboxes given with {@code --dsn-maildir}, and with {@code --demo} generates demo traffic (see
+ * {@link DemoTraffic}); it serves {@code /metrics}, the explanation pages and the API. Given no
+ * input and no {@code --demo}, it serves the pages and an empty metric set: no fake traffic.
  */
 final class ServeCommand {
   static final int DEFAULT_PORT = 9465;
 
-  /** Demo lines per second: enough to see counters move, little enough to read them. */
-  static final int DEMO_RATE = 2;
+  /** The demo's seed when none is given. */
+  static final long DEFAULT_DEMO_SEED = 1;
 
   /** A log to follow; its format names its parser and is the {@code source} of its replies. */
   private record Input(String format, String path) {}
@@ -43,6 +44,8 @@ final class ServeCommand {
     String bind = "0.0.0.0";
     boolean fromBeginning = false;
     boolean demo = false;
+    Long demoSeed = null;
+    Integer demoSpeed = null;
     int maxSeries = SmtpReplyMetrics.DEFAULT_MAX_SERIES;
     Path checkpointDir = Inputs.defaultCheckpointDir();
     WebConfig webConfig = WebConfig.none();
@@ -60,6 +63,8 @@ final class ServeCommand {
         case "--dsn-maildir" -> maildirs.add(Path.of(Cli.value(args, ++i, arg)));
         case "--from-beginning" -> fromBeginning = true;
         case "--demo" -> demo = true;
+        case "--demo-seed" -> demoSeed = seed(Cli.value(args, ++i, arg));
+        case "--demo-speed" -> demoSpeed = speed(Cli.value(args, ++i, arg));
         case "--max-series" -> maxSeries = maxSeries(Cli.value(args, ++i, arg));
         case "--checkpoint-dir" -> checkpointDir = Path.of(Cli.value(args, ++i, arg));
         case "--web-config" -> webConfig = WebConfig.read(Path.of(Cli.value(args, ++i, arg)));
@@ -70,11 +75,12 @@ final class ServeCommand {
     if (inputs.stream().filter(in -> in.path().equals("-")).count() > 1) {
       throw new UsageException("only one input can read stdin (-)");
     }
-    demo |= inputs.isEmpty() && maildirs.isEmpty();
+    if (!demo && (demoSeed != null || demoSpeed != null)) {
+      throw new UsageException("--demo-seed and --demo-speed go with --demo");
+    }
 
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SmtpReplyMetrics metrics = new SmtpReplyMetrics(List.of(), true, maxSeries);
-    metrics.bindTo(registry);
+    PrometheusMeterRegistry registry = registry(metrics);
     Inputs followed = new Inputs(checkpointDir, fromBeginning, metrics, registry, err);
     for (Input input : inputs) {
       LogParser parser = LogCommand.parser(input.format());
@@ -93,14 +99,14 @@ final class ServeCommand {
       }
     }
     if (demo) {
-      LogInput sink =
-          new LogInput(
-              "demo",
-              SmtpReplyMeters.SOURCE_DEMO,
-              LogCommand.parser(SmtpReplyMeters.SOURCE_POSTFIX),
+      Demo generator =
+          new Demo(
+              DemoTraffic.standard(),
+              demoSeed == null ? DEFAULT_DEMO_SEED : demoSeed,
               metrics,
               registry);
-      daemon("smtp-reply-demo", () -> replayDemo(sink)).start();
+      int speed = demoSpeed == null ? 1 : demoSpeed;
+      daemon("smtp-reply-demo", () -> generator.run(speed)).start();
     }
     followed.start();
     ExporterServer server =
@@ -115,7 +121,15 @@ final class ServeCommand {
             + ":"
             + server.port()
             + "/metrics and /codes"
-            + (demo ? " (replaying the bundled DEMO log as source=\"demo\")" : ""));
+            + (demo
+                ? " with DEMO traffic (seed "
+                    + (demoSeed == null ? DEFAULT_DEMO_SEED : demoSeed)
+                    + ", a "
+                    + DemoTraffic.standard().cycleMinutes()
+                    + "-minute cycle of incidents)"
+                : inputs.isEmpty() && maildirs.isEmpty()
+                    ? " (no input: the pages, and metrics that stay empty; --demo for demo traffic)"
+                    : ""));
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -132,6 +146,21 @@ final class ServeCommand {
     }
   }
 
+  /** The exporter's registry: the reply meters, and smtp_reply_build_info. */
+  static PrometheusMeterRegistry registry(SmtpReplyMetrics metrics) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    metrics.bindTo(registry);
+    Gauge.builder(SmtpReplyMeters.BUILD_INFO, () -> 1)
+        .description(SmtpReplyMeters.BUILD_INFO_HELP)
+        .tags(
+            SmtpReplyMeters.VERSION,
+            SmtpReplyCli.version(),
+            SmtpReplyMeters.JAVA_VERSION,
+            System.getProperty("java.version", "unknown"))
+        .register(registry);
+    return registry;
+  }
+
   private static void readStdin(InputStream stdin, LogInput sink, PrintStream err) {
     try (LineInput in = new LineInput(stdin)) {
       for (String line = in.next(); line != null; line = in.next()) {
@@ -139,35 +168,6 @@ final class ServeCommand {
       }
     } catch (IOException e) {
       err.println("smtp-reply: stdin: " + e.getMessage());
-    }
-  }
-
-  private static void replayDemo(LogInput sink) {
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(
-                ServeCommand.class.getResourceAsStream("/io/github/smtpreply/demo/demo-mail.log"),
-                StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (!line.startsWith("#") && !line.isBlank()) {
-          lines.add(line);
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("bundled demo log unreadable", e);
-    }
-    for (int i = 0; ; i = (i + 1) % lines.size()) {
-      sink.acceptNow(lines.get(i));
-      sleep(1000 / DEMO_RATE);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -191,6 +191,28 @@ final class ServeCommand {
               + ", not '"
               + Cli.printable(value)
               + "'");
+    }
+  }
+
+  private static long seed(String value) throws UsageException {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "--demo-seed needs a whole number, not '" + Cli.printable(value) + "'");
+    }
+  }
+
+  private static int speed(String value) throws UsageException {
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 1 || n > 60) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new UsageException(
+          "--demo-speed needs a number 1-60, not '" + Cli.printable(value) + "'");
     }
   }
 

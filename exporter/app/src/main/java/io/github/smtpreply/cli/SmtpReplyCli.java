@@ -27,9 +27,9 @@ public final class SmtpReplyCli {
 
   static final String EXIT_CODES =
       """
-      Exit codes: 0 done; 1 input could not be read (or a bounce not understood);
-      2 bad command line or configuration (--web-config file, address to listen on; the
-      message says what was wrong).
+      Exit codes: 0 done; 1 input could not be read (or a bounce not understood, or Grafana
+      refused or failed); 2 bad command line or configuration (--web-config file, address to
+      listen on, token file; the message says what was wrong).
       """;
 
   /** How one command runs once its name is known; {@code args} are the words after the name. */
@@ -106,20 +106,45 @@ public final class SmtpReplyCli {
                 smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
                                  [--dsn-maildir DIR]... [--from-beginning] [--checkpoint-dir DIR]
                                  [--max-series 2000]
-                                 [--web-config FILE] [--demo]
+                                 [--web-config FILE] [--demo [--demo-seed 1] [--demo-speed 1]]
                     The exporter: /metrics, the explanation pages /codes, /codes/{code},
                     /compare/{a}/{b}, the JSON API /api/... (POST /api/classify for reply
                     texts, POST /api/dsn for a bounce message), /-/healthy and /-/ready. Logs
                     are followed like tail -F from their end (--from-beginning to replay), with
                     a checkpoint per file; bounces arriving in a Maildir are counted with
-                    source="dsn"; with no input given, a bundled DEMO log is replayed.
+                    source="dsn". With no input, the pages and an empty metric set are served.
+                    --demo generates DEMO traffic (sources postfix, exim, camel, dsn): a steady
+                    mix and, in a 60-minute cycle, a greylisting wave, a blocklisting, a host
+                    down and a flow stop that make the alerts of deploy/prometheus/rules fire;
+                    the same --demo-seed gives the same traffic; --demo-speed N plays N demo
+                    seconds per second.
                     smtp_replies_total has at most --max-series series; beyond, new label
                     combinations fold into overflow series (smtp_replies_overflowed_total).
               """,
               (args, in, out, err) -> {
                 new ServeCommand().run(args, in, out, err);
                 return OK;
-              }));
+              }),
+          new Command(
+              "publish-dashboards",
+              """
+                smtp-reply publish-dashboards --grafana-url URL --token-file FILE [--folder NAME]
+                    Creates or updates the Overview and one-code dashboards in a Grafana through
+                    its HTTP API (overwrite, matched by uid), in folder NAME (found by title or
+                    created), else at the top. FILE holds a service account token (Editor).
+                    Exit 1 when Grafana refuses (401, 403, 412) or fails (5xx).
+              """,
+              (args, in, out, err) -> new PublishDashboardsCommand().run(args, out, err)),
+          new Command(
+              "site",
+              """
+                smtp-reply site --out DIR
+                    Writes the explanation pages as static HTML for any web server: every code
+                    in en, vi, ja and zh, the /codes index per language, and the comparisons
+                    people look for (each code with its 4xx/5xx sibling and its related codes).
+                    Links are relative: they work from the file system and from a server.
+              """,
+              (args, in, out, err) -> new SiteCommand().run(args, out)));
 
   static final String HELP =
       "smtp-reply: explain, classify and count SMTP replies.\n\nUsage:\n"

@@ -89,6 +89,9 @@ class RunnableJarIT {
     Process p =
         start(
             "serve",
+            "--demo",
+            "--demo-seed",
+            "7",
             "--port",
             "0",
             "--bind",
@@ -96,33 +99,67 @@ class RunnableJarIT {
             "--checkpoint-dir",
             "target/it-checkpoints");
     try {
-      String banner =
-          new java.io.BufferedReader(
-                  new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))
-              .readLine();
-      String port = banner.replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1");
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      String port = port(p);
       String metrics = "";
-      for (int i = 0; i < 50 && !metrics.contains("smtp_replies_total{"); i++) {
+      // Second 0 of the demo sends every row of its steady mix: all four sources at once.
+      for (int i = 0; i < 50 && !metrics.contains("source=\"dsn\""); i++) {
         Thread.sleep(200);
-        metrics =
-            client
-                .send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
+        metrics = get(port, "/metrics").body();
       }
-      assertThat(metrics).contains("smtp_replies_total{", "source=\"demo\"");
-      HttpResponse<String> page =
-          client.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/codes/550")).build(),
-              HttpResponse.BodyHandlers.ofString());
+      assertThat(metrics)
+          .contains(
+              "smtp_replies_total{",
+              "source=\"postfix\"",
+              "source=\"exim\"",
+              "source=\"camel\"",
+              "route=\"order_confirmations\"",
+              "smtp_reply_build_info{");
+      HttpResponse<String> page = get(port, "/codes/550");
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<h1", "550");
     } finally {
       p.destroy();
       p.waitFor();
     }
+  }
+
+  /** Issue 11 §0: without input and without --demo, the pages and an empty metric set. */
+  @Test
+  void servesPagesAndNoTrafficWithoutInput() throws Exception {
+    Process p =
+        start(
+            "serve",
+            "--port",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--checkpoint-dir",
+            "target/it-checkpoints");
+    try {
+      String port = port(p);
+      assertThat(get(port, "/codes/550").statusCode()).isEqualTo(200);
+      String metrics = get(port, "/metrics").body();
+      assertThat(metrics)
+          .contains("smtp_replies_series 0.0", "smtp_code_info{", "smtp_reply_build_info{")
+          .doesNotContain("smtp_replies_total{", "smtp_log_lines_total{");
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+  }
+
+  private static String port(Process p) throws java.io.IOException {
+    String banner =
+        new java.io.BufferedReader(
+                new java.io.InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))
+            .readLine();
+    return banner.replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1");
+  }
+
+  private static HttpResponse<String> get(String port, String path) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return client.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -112,7 +112,8 @@ class SmtpReplyCliTest {
 
   /** The commands a user has; a new one must be added here, to --help and to the README. */
   private static final List<String> COMMANDS =
-      List.of("classify", "explain", "compare", "log", "dsn", "serve");
+      List.of(
+          "classify", "explain", "compare", "log", "dsn", "serve", "publish-dashboards", "site");
 
   @Test
   void theCommandsAreExactlyTheUsersOnes() {

@@ -41,11 +41,27 @@ public final class SmtpReplyMeters {
   public static final String SERIES_LIMIT_HELP =
       "The most smtp_replies_total series there can be; beyond, replies fold into overflow series";
 
-  /** Gauge, always 1: the catalog's name and class of each code (opt-in). */
+  /**
+   * Gauge, always 1 (opt-in): one row per value that {@code code} or {@code enhanced} of {@link
+   * #REPLIES} can take, {@code none} and {@code other} aside, with its catalog name and class.
+   */
   public static final String CODE_INFO = "smtp.code.info";
 
   public static final String CODE_INFO_HELP =
-      "The catalog's name and class of each SMTP code; always 1";
+      "One row (value 1) per reply code and enhanced status that smtp_replies_total can count,"
+          + " with the catalog's name and the class its first digit gives; join on code";
+
+  /** Gauge, always 1, registered by the exporter app: its version and the Java it runs on. */
+  public static final String BUILD_INFO = "smtp.reply.build.info";
+
+  public static final String BUILD_INFO_HELP =
+      "The smtp-reply exporter's version and the Java runtime version; always 1";
+
+  /** The version of the exporter, on {@link #BUILD_INFO}. */
+  public static final String VERSION = "version";
+
+  /** The Java runtime version, on {@link #BUILD_INFO}. */
+  public static final String JAVA_VERSION = "java_version";
 
   /** Basic reply code ({@code 550}), {@code none} or {@code other}. */
   public static final String CODE = "code";
@@ -88,9 +104,6 @@ public final class SmtpReplyMeters {
 
   /** Replies read from an Exim main log. */
   public static final String SOURCE_EXIM = "exim";
-
-  /** Replies of the bundled demo log that {@code serve} replays. */
-  public static final String SOURCE_DEMO = "demo";
 
   private SmtpReplyMeters() {}
 }

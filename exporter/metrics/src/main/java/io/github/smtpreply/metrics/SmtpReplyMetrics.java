@@ -1,9 +1,7 @@
 package io.github.smtpreply.metrics;
 
-import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
-import io.github.smtpreply.catalog.EnhancedCodeEntry;
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Reason;
 import io.github.smtpreply.reply.ReplyClass;
@@ -116,19 +114,24 @@ public final class SmtpReplyMetrics implements MeterBinder {
         .tags(extraTags)
         .register(registry);
     if (codeInfo) {
-      for (CodeEntry entry : catalog.entries()) {
-        if (entry instanceof BasicCodeEntry basic) {
-          info(registry, basic.id(), basic.title(), basic.code().replyClass());
-        } else if (entry instanceof EnhancedCodeEntry enhanced) {
-          for (ReplyClass c : enhanced.classes()) {
-            info(registry, c.digit() + enhanced.id().substring(1), enhanced.title(), c);
-          }
-        }
+      // One row per label value the counter can carry, from the same index, so none is missing
+      // (an enhanced status is counted in every class, e.g. 4.7.26 beside the catalog's 5.7.26).
+      for (int i = LabelIndex.OTHER + 1; i < labels.codeValues(); i++) {
+        info(registry, labels.codeLabel(i));
+      }
+      for (int i = LabelIndex.OTHER + 1; i < labels.statusValues(); i++) {
+        info(registry, labels.statusLabel(i));
       }
     }
   }
 
-  private void info(MeterRegistry registry, String code, String name, ReplyClass c) {
+  private void info(MeterRegistry registry, String code) {
+    CodeEntry entry =
+        catalog
+            .find(code)
+            .orElseThrow(() -> new IllegalStateException("no catalog entry for " + code));
+    ReplyClass c = ReplyClass.ofDigit(code.charAt(0) - '0');
+    String name = entry.title();
     Gauge.builder(SmtpReplyMeters.CODE_INFO, () -> 1)
         .description(SmtpReplyMeters.CODE_INFO_HELP)
         .tags(extraTags)

@@ -1,0 +1,163 @@
+package io.github.smtpreply.server;
+
+import io.github.smtpreply.catalog.BasicCodeEntry;
+import io.github.smtpreply.catalog.Catalog;
+import io.github.smtpreply.catalog.CodeEntry;
+import io.github.smtpreply.catalog.Language;
+import io.github.smtpreply.explain.HtmlWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The explanation pages as static files: {@code LANG/codes/index.html}, {@code LANG/codes/ID.html},
+ * {@code LANG/compare/A/B.html}, {@code LANG/compare/index.html} and a root {@code index.html}. The
+ * server's links ({@code /codes/550?lang=vi}) become relative file links, so the site works from
+ * the file system and from any web server, at any path.
+ */
+public final class StaticSite {
+  /** What was written. */
+  public record Written(int pages, int comparisons, int languages) {}
+
+  private static final Pattern HREF = Pattern.compile("href=\"(/[^\"]*)\"");
+  private static final Pattern LINK =
+      Pattern.compile("/(codes|compare)(?:/([^/?]+))?(?:/([^/?]+))?(?:\\?lang=([a-z]+))?");
+  private static final Pattern FORM = Pattern.compile("<form .*?</form>", Pattern.DOTALL);
+
+  private final Catalog catalog = Catalog.standard();
+  private final Pages pages = new Pages(catalog);
+
+  /** Writes the site into {@code dir} (created if needed; files of the same name replaced). */
+  public Written write(Path dir) throws IOException {
+    List<String[]> pairs = comparisons();
+    int written = 0;
+    StringBuilder root = new StringBuilder();
+    for (Language lang : Language.values()) {
+      String l = lang.tag();
+      write(dir, l + "/codes/index.html", pages.indexPage(lang), lang);
+      written++;
+      for (CodeEntry e : catalog.entries()) {
+        write(dir, l + "/codes/" + e.id() + ".html", pages.codePage(e, lang), lang);
+        written++;
+      }
+      StringBuilder list = new StringBuilder();
+      for (String[] p : pairs) {
+        CodeEntry a = catalog.find(p[0]).orElseThrow();
+        CodeEntry b = catalog.find(p[1]).orElseThrow();
+        write(
+            dir,
+            l + "/compare/" + a.id() + "/" + b.id() + ".html",
+            pages.comparePage(a, b, lang),
+            lang);
+        written++;
+        list.append("<li><a href=\"/compare/")
+            .append(HtmlWriter.escape(a.id() + "/" + b.id()))
+            .append("?lang=")
+            .append(l)
+            .append("\">")
+            .append(HtmlWriter.escape(a.id() + " vs " + b.id()))
+            .append("</a></li>\n");
+      }
+      write(
+          dir,
+          l + "/compare/index.html",
+          "<!DOCTYPE html>\n<html lang=\""
+              + l
+              + "\"><head><meta charset=\"utf-8\"><title>SMTP comparisons</title></head><body>\n"
+              + "<nav><a href=\"/codes?lang="
+              + l
+              + "\">SMTP codes</a></nav>\n<h1>SMTP comparisons</h1>\n<ul>\n"
+              + list
+              + "</ul>\n</body></html>\n",
+          lang);
+      written++;
+      root.append("<li><a href=\"")
+          .append(l)
+          .append("/codes/index.html\">")
+          .append(HtmlWriter.escape(lang.nativeName()))
+          .append("</a> · <a href=\"")
+          .append(l)
+          .append("/compare/index.html\">vs</a></li>\n");
+    }
+    Files.writeString(
+        dir.resolve("index.html"),
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>SMTP reply codes</title>"
+            + "</head><body>\n<h1>SMTP reply codes</h1>\n<ul>\n"
+            + root
+            + "</ul>\n</body></html>\n",
+        StandardCharsets.UTF_8);
+    return new Written(written + 1, pairs.size(), Language.values().length);
+  }
+
+  /**
+   * The comparisons people look for: each basic code with its 4xx/5xx sibling (450 and 550), and
+   * each code with the codes the catalog relates to it; each pair once.
+   */
+  List<String[]> comparisons() {
+    Set<String> seen = new LinkedHashSet<>();
+    List<String[]> pairs = new ArrayList<>();
+    for (CodeEntry e : catalog.entries()) {
+      List<String> others = new ArrayList<>();
+      if (e instanceof BasicCodeEntry b && b.code().value() / 100 == 4) {
+        others.add(String.valueOf(b.code().value() + 100));
+      }
+      others.addAll(e.related());
+      for (String o : others) {
+        catalog
+            .find(o)
+            .filter(other -> !other.id().equals(e.id()))
+            .ifPresent(
+                other -> {
+                  String a = e.id().compareTo(other.id()) <= 0 ? e.id() : other.id();
+                  String b = a.equals(e.id()) ? other.id() : e.id();
+                  if (seen.add(a + "/" + b)) {
+                    pairs.add(new String[] {a, b});
+                  }
+                });
+      }
+    }
+    return pairs;
+  }
+
+  private static void write(Path dir, String relative, String html, Language lang)
+      throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, relativeLinks(relative, html, lang), StandardCharsets.UTF_8);
+  }
+
+  /** Server paths to file paths relative to the page at {@code from}; the form needs a server. */
+  static String relativeLinks(String from, String html, Language lang) {
+    String up = "../".repeat((int) from.chars().filter(c -> c == '/').count());
+    String noForm =
+        FORM.matcher(html)
+            .replaceAll(
+                Matcher.quoteReplacement("<a href=\"/compare?lang=" + lang.tag() + "\">vs</a>"));
+    Matcher m = HREF.matcher(noForm);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Matcher link = LINK.matcher(m.group(1));
+      String target = m.group(1);
+      if (link.matches()) {
+        String l = link.group(4) == null ? lang.tag() : link.group(4);
+        String file =
+            link.group(1).equals("codes")
+                ? (link.group(2) == null ? "codes/index.html" : "codes/" + link.group(2) + ".html")
+                : (link.group(2) == null
+                    ? "compare/index.html"
+                    : "compare/" + link.group(2) + "/" + link.group(3) + ".html");
+        target = up + l + "/" + file;
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement("href=\"" + target + "\""));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}
