@@ -3,7 +3,6 @@ package io.github.smtpreply.metrics;
 import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
-import io.github.smtpreply.catalog.EnhancedCodeEntry;
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Reason;
 import io.github.smtpreply.reply.ReplyClass;
@@ -21,17 +20,19 @@ import java.util.Collections;
  * with the labels of DESIGN.md: {@code code, class, enhanced, reason, stage, source, route}.
  *
  * <p>Series are bounded by construction, per label and in total. Per label: {@code code} takes the
- * catalog's basic codes plus {@code none} and {@code other} (50 values), {@code enhanced} the
- * registered statuses in each class plus {@code none} and {@code other} (245), {@code class} 4,
- * {@code reason} {@value #REASONS}, {@code stage} 10, {@code source} at most {@value #MAX_SOURCES}
- * distinct values and {@code route} at most {@value #MAX_ROUTES} (later ones become {@code other}).
- * In total: at most {@code maxSeries} series (default {@value #DEFAULT_MAX_SERIES}), because remote
- * servers choose code, status and text and the product of the labels is in the millions. New
- * combinations get their own series until three quarters of the limit are used; beyond, a reply is
- * counted in the overflow series of its class, source and route, whose code, enhanced, reason and
- * stage are {@code other} (the last quarter is kept for these). Should even that quarter run out,
- * the 4 places reserved last take the rest: one per class, with source and route {@code other} as
- * well. {@code smtp.replies.overflowed} counts the folded replies by source.
+ * catalog's basic codes plus {@code none} and {@code other} (51 values), {@code enhanced} the
+ * statuses the catalog explains ({@code Catalog.statusEntries()}: registered codes in the classes
+ * they occur in, vendor codes such as Microsoft's 5.7.606-649) plus {@code none} and {@code other}
+ * (383), {@code class} 4, {@code reason} {@value #REASONS}, {@code stage} 10, {@code source} at
+ * most {@value #MAX_SOURCES} distinct values and {@code route} at most {@value #MAX_ROUTES} (later
+ * ones become {@code other}). In total: at most {@code maxSeries} series (default {@value
+ * #DEFAULT_MAX_SERIES}), because remote servers choose code, status and text and the product of the
+ * labels is in the millions. New combinations get their own series until three quarters of the
+ * limit are used; beyond, a reply is counted in the overflow series of its class, source and route,
+ * whose code, enhanced, reason and stage are {@code other} (the last quarter is kept for these).
+ * Should even that quarter run out, the 4 places reserved last take the rest: one per class, with
+ * source and route {@code other} as well. {@code smtp.replies.overflowed} counts the folded replies
+ * by source.
  *
  * <p>Replies with neither code nor status nor recognised condition have no class; they are counted
  * in {@code smtp.replies.unclassified} by source and route instead. Recording an existing series
@@ -119,12 +120,15 @@ public final class SmtpReplyMetrics implements MeterBinder {
       for (CodeEntry entry : catalog.entries()) {
         if (entry instanceof BasicCodeEntry basic) {
           info(registry, basic.id(), basic.title(), basic.code().replyClass());
-        } else if (entry instanceof EnhancedCodeEntry enhanced) {
-          for (ReplyClass c : enhanced.classes()) {
-            info(registry, c.digit() + enhanced.id().substring(1), enhanced.title(), c);
-          }
         }
       }
+      // The same list as the counted enhanced label values: a counted status has its info row.
+      catalog
+          .statusEntries()
+          .forEach(
+              (status, entry) ->
+                  info(
+                      registry, status, entry.title(), ReplyClass.ofDigit(status.charAt(0) - '0')));
     }
   }
 
