@@ -168,7 +168,7 @@ class CatalogTest {
       }
     }
     assertThat(catalog.label(Language.JA, "heading.fix")).isEqualTo("解決方法");
-    assertThat(catalog.label(Language.VI, "heading.when")).isEqualTo("Khi bạn thấy mã này");
+    assertThat(catalog.label(Language.VI, "heading.when")).isEqualTo("Khi nào gặp mã này");
     assertThat(catalog.label(Language.ZH, "heading.which")).isEqualTo("何时使用哪个");
   }
 }
