@@ -34,6 +34,11 @@ public final class Catalog {
   private final BasicCodeEntry[] basicByCode =
       new BasicCodeEntry[ReplyCode.MAX - ReplyCode.MIN + 1];
   private final EnhancedCodeEntry[] enhancedByKey = new EnhancedCodeEntry[ENHANCED_KEYS];
+
+  /** Vendor-specific statuses by class digit, then subject * 1000 + detail. */
+  private final EnhancedCodeEntry[][] vendorByKey = new EnhancedCodeEntry[6][];
+
+  private final Map<String, CodeEntry> statusEntries;
   private final Map<String, CodeEntry> byId;
   private final Map<Language, Properties> explanations;
   private final Map<Language, Properties> labels;
@@ -59,9 +64,32 @@ public final class Catalog {
       ids.put(entry.id(), entry);
     }
     for (EnhancedCodeEntry entry : enhanced) {
-      enhancedByKey[entry.subject() * 1000 + entry.detail()] = entry;
+      if (entry.isVendorSpecific()) {
+        int c = entry.classes().get(0).digit();
+        if (vendorByKey[c] == null) {
+          vendorByKey[c] = new EnhancedCodeEntry[ENHANCED_KEYS];
+        }
+        for (int d = entry.detail(); d <= entry.lastDetail(); d++) {
+          int key = entry.subject() * 1000 + d;
+          if (vendorByKey[c][key] != null || enhancedByKey[key] != null) {
+            throw new IllegalStateException("vendor code " + entry.id() + " overlaps another");
+          }
+          vendorByKey[c][key] = entry;
+        }
+      } else {
+        enhancedByKey[entry.subject() * 1000 + entry.detail()] = entry;
+      }
       ids.put(entry.id(), entry);
     }
+    Map<String, CodeEntry> statuses = new LinkedHashMap<>();
+    for (EnhancedCodeEntry entry : enhanced) {
+      for (ReplyClass c : entry.classes()) {
+        for (int d = entry.detail(); d <= entry.lastDetail(); d++) {
+          statuses.put(c.digit() + "." + entry.subject() + "." + d, entry);
+        }
+      }
+    }
+    this.statusEntries = Collections.unmodifiableMap(statuses);
     this.byId = Collections.unmodifiableMap(ids);
     this.explanations = explanations;
     this.labels = labels;
@@ -102,6 +130,37 @@ public final class Catalog {
     return subject < 10 ? enhancedByKey[subject * 1000 + status.detail()] : null;
   }
 
+  /**
+   * The entry that explains a concrete status as sent: a vendor-specific entry for exactly this
+   * class, subject and detail ({@code 5.7.606} → Microsoft's 5.7.606-649), else the registered
+   * entry when its classes include the status's class ({@code 4.7.26} → X.7.26), else {@code null}.
+   * What this returns is what is counted, has an info row and has a page: {@link #statusEntries()}.
+   */
+  public EnhancedCodeEntry status(EnhancedStatus status) {
+    int subject = status.subject();
+    if (subject >= 10 || status.detail() > 999) {
+      return null;
+    }
+    int key = subject * 1000 + status.detail();
+    EnhancedCodeEntry[] vendor = vendorByKey[status.classDigit()];
+    if (vendor != null && vendor[key] != null) {
+      return vendor[key];
+    }
+    EnhancedCodeEntry registered = enhancedByKey[key];
+    return registered != null && registered.classes().contains(status.replyClass())
+        ? registered
+        : null;
+  }
+
+  /**
+   * Every concrete status the catalog explains ({@code 4.7.26}, {@code 5.7.606}, …) with its entry,
+   * in catalog order: the {@code enhanced} label values that are counted, the {@code
+   * smtp_code_info} rows, and the pages, all from this one list.
+   */
+  public Map<String, CodeEntry> statusEntries() {
+    return statusEntries;
+  }
+
   /** All entries: basic codes in order, then enhanced codes in registry order. */
   public List<CodeEntry> entries() {
     return List.copyOf(byId.values());
@@ -119,7 +178,8 @@ public final class Catalog {
       return Optional.ofNullable(byId.get("X" + key.substring(1)));
     }
     if (CONCRETE_STATUS.matcher(key).matches()) {
-      return Optional.ofNullable(byId.get("X" + key.substring(1)));
+      CodeEntry counted = statusEntries.get(key);
+      return Optional.ofNullable(counted != null ? counted : byId.get("X" + key.substring(1)));
     }
     return Optional.ofNullable(byId.get(key));
   }
@@ -163,6 +223,24 @@ public final class Catalog {
       throw new IllegalStateException("variant " + variant.id() + " has no meaning");
     }
     return new Explanation.Text(english, Language.EN, language != Language.EN);
+  }
+
+  /**
+   * The code's short factual note in {@code language} (the {@code <id>.note} text; in English the
+   * note of the data table), else the English note marked as fallback; empty when it has none.
+   */
+  public Optional<Explanation.Text> note(CodeEntry entry, Language language) {
+    if (entry.note().isEmpty()) {
+      return Optional.empty();
+    }
+    if (language == Language.EN) {
+      return Optional.of(new Explanation.Text(entry.note(), Language.EN, false));
+    }
+    String text = explanations.get(language).getProperty(entry.id() + ".note");
+    return Optional.of(
+        isBlank(text)
+            ? new Explanation.Text(entry.note(), Language.EN, true)
+            : new Explanation.Text(text, language, false));
   }
 
   /** The code's short title in {@code language}, else the English one. */
@@ -231,6 +309,29 @@ public final class Catalog {
               basicCodes,
               list(f[6]),
               dashless(f[7])));
+    }
+    for (String[] f : DataFiles.tsv(Catalog.class, "vendor-codes.tsv", 8)) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("([245])\\.([0-9]{1,3})\\.([0-9]{1,3})(?:-([0-9]{1,3}))?")
+              .matcher(f[0]);
+      if (!m.matches()) {
+        throw new IllegalStateException("bad vendor code " + f[0]);
+      }
+      int detail = Integer.parseInt(m.group(3));
+      enhanced.add(
+          new EnhancedCodeEntry(
+              Integer.parseInt(m.group(2)),
+              detail,
+              f[3],
+              dashless(f[4]),
+              List.of(ReplyClass.ofDigit(m.group(1).charAt(0) - '0')),
+              List.of(),
+              List.of(),
+              list(f[6]),
+              dashless(f[7]),
+              f[1],
+              f[2],
+              m.group(4) == null ? detail : Integer.parseInt(m.group(4))));
     }
     List<Variant> variants = new ArrayList<>();
     for (String[] f : DataFiles.tsv(Catalog.class, "variants.tsv", 5)) {

@@ -47,8 +47,10 @@ public final class Explainer {
         fallback |= meaning.fallback();
         items.add(
             fill(
-                catalog.label(lang, "wild.item"),
-                Map.of("provider", v.provider(), "reply", v.reply(), "meaning", meaning.text())));
+                    catalog.label(lang, "wild.item"),
+                    Map.of("provider", v.provider(), "reply", v.reply()))
+                + "\n"
+                + meaning.text());
       }
       List<String> note = fallback ? List.of(catalog.label(lang, "fallback.note")) : List.of();
       sections.add(
@@ -57,6 +59,10 @@ public final class Explainer {
               .withItems(items));
     }
     sections.add(facts(entry, lang));
+    List<Link> comparisons = comparisons(entry, lang);
+    if (!comparisons.isEmpty()) {
+      sections.add(Section.titled(catalog.label(lang, "heading.compare")).withLinks(comparisons));
+    }
     sections.add(learnMore(List.of(entry), lang));
     return new Document(
         fill(
@@ -78,37 +84,45 @@ public final class Explainer {
             "titleB", catalog.title(b, lang),
             "classA", classPhrase(a, lang),
             "classB", classPhrase(b, lang));
+    boolean sameClass = classPhrase(a, lang).equals(classPhrase(b, lang));
     List<String> summary = new ArrayList<>();
-    summary.add(fill(catalog.label(lang, "compare.summary"), vars));
-    summary.add(description(a, lang));
-    summary.add(description(b, lang));
+    summary.add(
+        fill(catalog.label(lang, sameClass ? "compare.summarySame" : "compare.summary"), vars));
 
     List<Section> sections = new ArrayList<>();
-    sections.add(
-        Section.titled(a.id() + " " + catalog.title(a, lang))
-            .withSubsections(codeSections(a, lang)));
-    sections.add(
-        Section.titled(b.id() + " " + catalog.title(b, lang))
-            .withSubsections(codeSections(b, lang)));
+    for (CodeEntry e : List.of(a, b)) {
+      sections.add(
+          Section.titled(e.id() + " " + catalog.title(e, lang))
+              .withSubsections(codeSections(e, lang))
+              .withLinks(
+                  List.of(
+                      new Link(
+                          fill(
+                              catalog.label(lang, "compare.pageOf"),
+                              Map.of("code", e.id(), "title", catalog.title(e, lang))),
+                          "/codes/" + e.id()))));
+    }
 
+    // Only what differs: the class is said once in the summary when both share it.
     List<String> differences = new ArrayList<>();
-    boolean sameClass = classPhrase(a, lang).equals(classPhrase(b, lang));
-    differences.add(
-        fill(
-            catalog.label(lang, sameClass ? "compare.sameClass" : "compare.differentClass"), vars));
-    differences.add(a.id() + ": " + description(a, lang));
-    differences.add(b.id() + ": " + description(b, lang));
+    differences.add(fill(catalog.label(lang, "compare.meaning"), vars));
+    if (!sameClass) {
+      differences.add(retry(a, lang));
+      differences.add(retry(b, lang));
+    }
     String commandsA = commands(a, lang);
     String commandsB = commands(b, lang);
-    if (!commandsA.isEmpty() && !commandsB.isEmpty()) {
+    if (!commandsA.isEmpty() && !commandsB.isEmpty() && !commandsA.equals(commandsB)) {
       differences.add(
           fill(
               catalog.label(lang, "compare.commands"),
               Map.of("a", a.id(), "b", b.id(), "commandsA", commandsA, "commandsB", commandsB)));
     }
     registration(a, b, lang).ifPresent(differences::add);
-    differences.add(retry(a, lang));
-    differences.add(retry(b, lang));
+    if (!originKey(a).equals(originKey(b))) {
+      differences.add(origin(a, lang));
+      differences.add(origin(b, lang));
+    }
     sections.add(Section.titled(catalog.label(lang, "heading.differences")).withItems(differences));
 
     List<String> which = new ArrayList<>();
@@ -138,6 +152,70 @@ public final class Explainer {
         summary,
         sections,
         List.of(a.id(), b.id()));
+  }
+
+  private static String originKey(CodeEntry entry) {
+    if (entry instanceof EnhancedCodeEntry e) {
+      return e.isVendorSpecific() ? "vendor:" + e.vendor() : "registered";
+    }
+    return ((BasicCodeEntry) entry).standing().label();
+  }
+
+  /** Where a code's meaning comes from: an RFC, the registry only, a draft, or one vendor. */
+  private String origin(CodeEntry entry, Language lang) {
+    String key;
+    Map<String, String> vars = Map.of("code", entry.id());
+    if (entry instanceof EnhancedCodeEntry e && e.isVendorSpecific()) {
+      key = "compare.origin.vendor";
+      vars = Map.of("code", entry.id(), "vendor", e.vendor());
+    } else if (entry instanceof BasicCodeEntry basic) {
+      key = "compare.origin." + basic.standing().label();
+    } else {
+      key = "compare.origin.registered";
+    }
+    return fill(catalog.label(lang, key), vars);
+  }
+
+  /**
+   * The codes people compare this one with, in the order its page lists them: its 4xx/5xx sibling,
+   * then its related codes (the codes most often confused with it). The static site writes exactly
+   * these comparisons, so every link of a code page has its page.
+   */
+  public List<CodeEntry> comparedWith(CodeEntry entry) {
+    Set<String> others = new LinkedHashSet<>();
+    if (entry instanceof BasicCodeEntry basic) {
+      int v = basic.code().value();
+      int sibling = v / 100 == 4 ? v + 100 : v / 100 == 5 ? v - 100 : 0;
+      if (sibling != 0) {
+        catalog.find(Integer.toString(sibling)).ifPresent(e -> others.add(e.id()));
+      }
+    }
+    for (String id : entry.related()) {
+      catalog.find(id).ifPresent(e -> others.add(e.id()));
+    }
+    others.remove(entry.id());
+    return others.stream().map(id -> catalog.find(id).orElseThrow()).toList();
+  }
+
+  private List<Link> comparisons(CodeEntry entry, Language lang) {
+    List<Link> links = new ArrayList<>();
+    for (CodeEntry other : comparedWith(entry)) {
+      links.add(
+          new Link(
+              fill(
+                  catalog.label(lang, "compare.title"),
+                  Map.of(
+                      "a",
+                      entry.id(),
+                      "b",
+                      other.id(),
+                      "titleA",
+                      catalog.title(entry, lang),
+                      "titleB",
+                      catalog.title(other, lang))),
+              "/compare/" + entry.id() + "/" + other.id()));
+    }
+    return links;
   }
 
   /** For a basic code against an enhanced one: whether the registry pairs them. */
@@ -195,9 +273,18 @@ public final class Explainer {
       List<String> codes = enhanced.basicCodes().stream().map(Object::toString).toList();
       paragraphs.add(catalog.label(lang, "heading.seenFor") + ": " + String.join(", ", codes));
     }
-    if (!entry.note().isEmpty() && lang == Language.EN) {
-      paragraphs.add(entry.note());
+    if (entry instanceof EnhancedCodeEntry enhanced && enhanced.isVendorSpecific()) {
+      paragraphs.add(fill(catalog.label(lang, "page.vendor"), Map.of("vendor", enhanced.vendor())));
     }
+    catalog
+        .note(entry, lang)
+        .ifPresent(
+            n -> {
+              if (n.fallback()) {
+                paragraphs.add(catalog.label(lang, "fallback.note"));
+              }
+              paragraphs.add(n.text());
+            });
     List<Link> related = new ArrayList<>();
     for (String id : entry.related()) {
       catalog
@@ -218,6 +305,12 @@ public final class Explainer {
   private Section learnMore(List<CodeEntry> entries, Language lang) {
     Set<Link> links = new LinkedHashSet<>();
     for (CodeEntry entry : entries) {
+      if (entry instanceof EnhancedCodeEntry e && e.isVendorSpecific()) {
+        links.add(
+            new Link(
+                fill(catalog.label(lang, "page.vendorSource"), Map.of("vendor", e.vendor())),
+                e.source()));
+      }
       for (RfcReference ref : entry.references()) {
         links.add(new Link(ref.label(), ref.url()));
       }

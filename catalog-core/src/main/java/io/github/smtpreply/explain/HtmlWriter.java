@@ -2,6 +2,8 @@ package io.github.smtpreply.explain;
 
 import io.github.smtpreply.explain.Document.Link;
 import io.github.smtpreply.explain.Document.Section;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A standalone HTML page: inline style, no scripts, no external fetches; every text and attribute
@@ -15,7 +17,10 @@ public final class HtmlWriter {
           + ".c2{color:#1e7d32}.c3{color:#1a5fb4}.c4{color:#b26a00}.c5{color:#b3261e}"
           + "nav{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;border-bottom:1px solid #dde;padding-bottom:.5rem}"
           + "nav form{margin-left:auto}nav input{width:5rem}"
-          + ".codes li{margin:.2rem 0}.tag{font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#eef}";
+          + ".codes li{margin:.2rem 0}.tag{font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#eef}"
+          + "blockquote{margin:.3rem 0 .4rem;padding:.4rem .7rem;border-left:4px solid #99a;background:#f4f5f8;"
+          + "font-family:ui-monospace,monospace;font-size:.88rem;overflow-wrap:anywhere}"
+          + "ol li{margin-bottom:.6rem}h1,h2,h3{overflow-wrap:anywhere}";
 
   private HtmlWriter() {}
 
@@ -48,14 +53,17 @@ public final class HtmlWriter {
     for (String p : doc.summary()) {
       out.append("<p class=\"summary\">").append(escape(p)).append("</p>\n");
     }
+    Set<String> ids = new HashSet<>();
     for (Section s : doc.sections()) {
-      section(s, 2, out);
+      section(s, 2, "", ids, out);
     }
     return out.append("</body>\n</html>\n").toString();
   }
 
-  private static void section(Section s, int level, StringBuilder out) {
-    String id = s.heading().replaceAll("[^A-Za-z0-9.]+", "-");
+  private static void section(
+      Section s, int level, String parentId, Set<String> ids, StringBuilder out) {
+    String id =
+        uniqueId(parentId.isEmpty() ? slug(s.heading()) : parentId + "-" + slug(s.heading()), ids);
     out.append("<section>\n<h")
         .append(level)
         .append(" id=\"")
@@ -71,7 +79,17 @@ public final class HtmlWriter {
     if (!s.items().isEmpty()) {
       out.append("<ol>\n");
       for (String item : s.items()) {
-        out.append("<li>").append(escape(item)).append("</li>\n");
+        int nl = item.indexOf('\n');
+        if (nl < 0) {
+          out.append("<li>").append(escape(item)).append("</li>\n");
+        } else {
+          // A quoted reply on the first line, its explanation after it.
+          out.append("<li><blockquote>")
+              .append(escape(item.substring(0, nl)))
+              .append("</blockquote>")
+              .append(escape(item.substring(nl + 1)))
+              .append("</li>\n");
+        }
       }
       out.append("</ol>\n");
     }
@@ -87,9 +105,33 @@ public final class HtmlWriter {
       out.append("</ul>\n");
     }
     for (Section sub : s.subsections()) {
-      section(sub, level + 1, out);
+      section(sub, level + 1, id, ids, out);
     }
     out.append("</section>\n");
+  }
+
+  /**
+   * A readable anchor from a heading in any script: letters and digits of every script are kept
+   * (lower-cased), so {@code Mô tả} gives {@code mô-tả} and {@code 説明} gives {@code 説明}; dots
+   * inside codes are kept ({@code 5.7.606-649}); every other run becomes one hyphen.
+   */
+  static String slug(String heading) {
+    String s =
+        java.text.Normalizer.normalize(heading, java.text.Normalizer.Form.NFC)
+            .toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("(?<=\\p{Nd})\\.(?=\\p{Nd})", "\u0000")
+            .replaceAll("[^\\p{L}\\p{M}\\p{Nd}\u0000]+", "-")
+            .replace('\u0000', '.')
+            .replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "section" : s;
+  }
+
+  private static String uniqueId(String id, Set<String> ids) {
+    String unique = id;
+    for (int n = 2; !ids.add(unique); n++) {
+      unique = id + "-" + n;
+    }
+    return unique;
   }
 
   /** Escapes text for both element content and double-quoted attribute values. */

@@ -32,7 +32,7 @@ final class PlainWriters {
     }
     int n = 1;
     for (String item : s.items()) {
-      out.append(n++).append(". ").append(item).append('\n');
+      out.append(n++).append(". ").append(item.replace("\n", "\n   ")).append('\n');
     }
     if (!s.items().isEmpty()) {
       out.append('\n');
@@ -67,7 +67,7 @@ final class PlainWriters {
     }
     int n = 1;
     for (String item : s.items()) {
-      out.append(n++).append(". ").append(md(item)).append('\n');
+      out.append(n++).append(". ").append(md(item).replace("\n", "\n   ")).append('\n');
     }
     if (!s.items().isEmpty()) {
       out.append('\n');

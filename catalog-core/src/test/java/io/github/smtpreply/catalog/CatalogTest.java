@@ -14,10 +14,32 @@ class CatalogTest {
   @Test
   void knowsAll81RegisteredEnhancedCodes() {
     List<CodeEntry> enhanced =
-        catalog.entries().stream().filter(e -> e instanceof EnhancedCodeEntry).toList();
+        catalog.entries().stream()
+            .filter(e -> e instanceof EnhancedCodeEntry x && !x.isVendorSpecific())
+            .toList();
     assertThat(enhanced).hasSize(81);
     assertThat(enhanced.get(0).id()).isEqualTo("X.0.0");
     assertThat(enhanced.get(80).id()).isEqualTo("X.7.30");
+  }
+
+  @Test
+  void vendorCodesHaveTheirOwnPagesAndAreCountedAsSent() throws Exception {
+    assertThat(catalog.find("5.7.606").orElseThrow().id()).isEqualTo("5.7.606-649");
+    assertThat(catalog.find("5.7.649").orElseThrow().id()).isEqualTo("5.7.606-649");
+    assertThat(catalog.find("5.7.650")).isEmpty();
+    assertThat(catalog.find("4.7.650").orElseThrow().id()).isEqualTo("4.7.500-699");
+    assertThat(catalog.find("5.7.509").orElseThrow().id()).isEqualTo("5.7.509");
+    assertThat(catalog.find("4.7.509").orElseThrow().id()).isEqualTo("4.7.500-699");
+    assertThat(catalog.find("5.2.121")).isPresent();
+    assertThat(catalog.find("571").orElseThrow()).isInstanceOf(BasicCodeEntry.class);
+    assertThat(catalog.find("4.7.26").orElseThrow().id()).isEqualTo("X.7.26");
+    assertThat(catalog.statusEntries()).containsKeys("4.7.26", "5.7.26", "5.7.606", "4.7.699");
+    assertThat(catalog.statusEntries()).doesNotContainKeys("2.7.26", "5.7.650", "2.7.606");
+    for (var e : catalog.statusEntries().entrySet()) {
+      var status = io.github.smtpreply.reply.EnhancedStatus.parse(e.getKey());
+      assertThat(catalog.status(status)).as(e.getKey()).isSameAs(e.getValue());
+      assertThat(catalog.find(e.getKey())).as(e.getKey()).contains(e.getValue());
+    }
   }
 
   @Test
@@ -46,7 +68,12 @@ class CatalogTest {
   void everyEntryIsCompleteAndItsRelatedCodesResolve() {
     for (CodeEntry entry : catalog.entries()) {
       assertThat(entry.title()).as(entry.id()).isNotBlank();
-      assertThat(entry.references()).as(entry.id()).isNotEmpty();
+      if (entry instanceof EnhancedCodeEntry e && e.isVendorSpecific()) {
+        assertThat(e.source()).as(entry.id()).startsWith("https://");
+        assertThat(e.references()).as(entry.id()).isEmpty();
+      } else {
+        assertThat(entry.references()).as(entry.id()).isNotEmpty();
+      }
       assertThat(entry.classes()).as(entry.id()).isNotEmpty().doesNotContain(ReplyClass.UNKNOWN);
       for (String related : entry.related()) {
         assertThat(catalog.find(related)).as(entry.id() + " → " + related).isPresent();
@@ -141,7 +168,7 @@ class CatalogTest {
       }
     }
     assertThat(catalog.label(Language.JA, "heading.fix")).isEqualTo("解決方法");
-    assertThat(catalog.label(Language.VI, "heading.when")).isEqualTo("Khi bạn thấy mã này");
+    assertThat(catalog.label(Language.VI, "heading.when")).isEqualTo("Khi nào gặp mã này");
     assertThat(catalog.label(Language.ZH, "heading.which")).isEqualTo("何时使用哪个");
   }
 }

@@ -34,9 +34,39 @@ class CompletenessTest {
         if (language != Language.EN && catalog.title(entry, language).equals(entry.title())) {
           problems.add(entry.id() + " " + language + ": untranslated title");
         }
+        var note = catalog.note(entry, language);
+        if (note.isPresent() && (note.get().fallback() || note.get().text().isBlank())) {
+          problems.add(entry.id() + " " + language + ": note shown in English only");
+        }
+        if (language != Language.EN) {
+          var en = catalog.explanation(entry, Language.EN).orElseThrow();
+          if (e.get().description().equals(en.description())
+              || e.get().whenYouSeeIt().equals(en.whenYouSeeIt())
+              || e.get().howToFix().equals(en.howToFix())
+              || (note.isPresent() && note.get().text().equals(entry.note()))) {
+            problems.add(entry.id() + " " + language + ": a field is the English text");
+          }
+        }
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  /** No stray translation: every {@code <id>.note} belongs to a code that has a note. */
+  @Test
+  void everyTranslatedNoteBelongsToACodeWithANote() throws IOException {
+    for (Language language : Language.values()) {
+      Properties p = load("explanations_" + language.tag() + ".properties");
+      for (String key : p.stringPropertyNames()) {
+        if (key.endsWith(".note")) {
+          String id = key.substring(0, key.length() - ".note".length());
+          CodeEntry entry = catalog.find(id).orElse(null);
+          assertThat(entry).as(key).isNotNull();
+          assertThat(entry.id()).as(key).isEqualTo(id);
+          assertThat(entry.note()).as(key + " translates an empty note").isNotEmpty();
+        }
+      }
+    }
   }
 
   @Test

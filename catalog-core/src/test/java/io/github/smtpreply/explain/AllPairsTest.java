@@ -29,6 +29,14 @@ class AllPairsTest {
         for (Language language : Language.values()) {
           Document doc = explainer.compare(entries.get(i), entries.get(j), language);
           String pair = entries.get(i).id() + "/" + entries.get(j).id() + " " + language;
+          for (Document.Section s : doc.sections()) {
+            if (s.heading().equals(catalog.label(language, "heading.differences"))) {
+              if (s.items().isEmpty()
+                  || s.items().size() != new java.util.HashSet<>(s.items()).size()) {
+                problems.add(pair + ": difference items empty or repeated " + s.items());
+              }
+            }
+          }
           for (Format format : Format.values()) {
             String out = format.render(doc);
             rendered++;

@@ -3,7 +3,6 @@ package io.github.smtpreply.dashboards;
 import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
-import io.github.smtpreply.catalog.EnhancedCodeEntry;
 import io.github.smtpreply.catalog.Language;
 import io.github.smtpreply.reply.ReplyClass;
 import java.util.LinkedHashMap;
@@ -44,14 +43,9 @@ final class CatalogNames {
    */
   static Map<String, String> enhanced() {
     Map<String, String> names = new LinkedHashMap<>();
-    for (CodeEntry entry : CATALOG.entries()) {
-      if (entry instanceof EnhancedCodeEntry status) {
-        for (ReplyClass c : status.classes()) {
-          String value = c.digit() + status.id().substring(1);
-          names.put(value, value + " " + status.title());
-        }
-      }
-    }
+    CATALOG
+        .statusEntries()
+        .forEach((value, entry) -> names.put(value, value + " " + entry.title()));
     return names;
   }
 

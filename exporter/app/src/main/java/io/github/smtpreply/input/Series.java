@@ -37,7 +37,7 @@ record Series(
     String status =
         reply.status() == null
             ? "none"
-            : CATALOG.enhanced(reply.status()) == null ? OTHER : reply.status().toString();
+            : CATALOG.status(reply.status()) == null ? OTHER : reply.status().toString();
     return new Series(
         code,
         status,

@@ -47,6 +47,14 @@ final class Negotiation {
     return chosen;
   }
 
+  /**
+   * True when {@link #language} had to look at Accept-Language (no supported {@code ?lang=}): the
+   * reply then varies with that header, and caches must know it ({@code Vary: Accept-Language}).
+   */
+  static boolean usesAcceptLanguage(String param) {
+    return param == null || Language.ofTag(param).isEmpty();
+  }
+
   /** OpenMetrics when the Accept header names it, else the Prometheus text format. */
   static String metricsType(String accept) {
     return accept != null && accept.contains("application/openmetrics-text")

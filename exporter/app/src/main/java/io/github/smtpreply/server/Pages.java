@@ -68,14 +68,20 @@ final class Pages {
               List.of()));
     }
     List<Document.Link> enhanced = new ArrayList<>();
+    List<Document.Link> vendor = new ArrayList<>();
     for (CodeEntry e : catalog.entries()) {
-      if (e instanceof EnhancedCodeEntry) {
-        enhanced.add(
-            new Document.Link(
-                e.id() + " " + catalog.title(e, lang), "/codes/" + e.id() + "?lang=" + lang.tag()));
+      if (e instanceof EnhancedCodeEntry x) {
+        (x.isVendorSpecific() ? vendor : enhanced)
+            .add(
+                new Document.Link(
+                    e.id() + " " + catalog.title(e, lang),
+                    "/codes/" + e.id() + "?lang=" + lang.tag()));
       }
     }
     sections.add(new Document.Section("RFC 3463 X.Y.Z", List.of(), List.of(), enhanced, List.of()));
+    sections.add(
+        new Document.Section(
+            catalog.label(lang, "heading.vendorCodes"), List.of(), List.of(), vendor, List.of()));
     Document doc = new Document("SMTP reply codes", lang.tag(), List.of(), sections, List.of());
     return HtmlWriter.write(doc, nav(lang, "/codes"), "");
   }

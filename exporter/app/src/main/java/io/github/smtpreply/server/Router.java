@@ -123,6 +123,9 @@ final class Router extends Handler.Abstract {
       Language lang =
           Negotiation.language(
               query.get("lang"), request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE));
+      if (Negotiation.usesAcceptLanguage(query.get("lang"))) {
+        response.getHeaders().add(HttpHeader.VARY, "Accept-Language");
+      }
       String accept = request.getHeaders().get(HttpHeader.ACCEPT);
       if (route.maxBody() == 0 || !method.equals("POST")) {
         Call call = new Call(method, params, query, lang, accept, null);

@@ -1,18 +1,16 @@
 package io.github.smtpreply.server;
 
-import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
 import io.github.smtpreply.catalog.Language;
+import io.github.smtpreply.explain.Explainer;
 import io.github.smtpreply.explain.HtmlWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +31,7 @@ public final class StaticSite {
 
   private final Catalog catalog = Catalog.standard();
   private final Pages pages = new Pages(catalog);
+  private final Explainer explainer = new Explainer(catalog);
 
   /** Writes the site into {@code dir} (created if needed; files of the same name replaced). */
   public Written write(Path dir) throws IOException {
@@ -96,31 +95,12 @@ public final class StaticSite {
     return new Written(written + 1, pairs.size(), Language.values().length);
   }
 
-  /**
-   * The comparisons people look for: each basic code with its 4xx/5xx sibling (450 and 550), and
-   * each code with the codes the catalog relates to it; each pair once.
-   */
+  /** The comparisons the code pages link to, each as its pages link it ({@code a} to {@code b}). */
   List<String[]> comparisons() {
-    Set<String> seen = new LinkedHashSet<>();
     List<String[]> pairs = new ArrayList<>();
     for (CodeEntry e : catalog.entries()) {
-      List<String> others = new ArrayList<>();
-      if (e instanceof BasicCodeEntry b && b.code().value() / 100 == 4) {
-        others.add(String.valueOf(b.code().value() + 100));
-      }
-      others.addAll(e.related());
-      for (String o : others) {
-        catalog
-            .find(o)
-            .filter(other -> !other.id().equals(e.id()))
-            .ifPresent(
-                other -> {
-                  String a = e.id().compareTo(other.id()) <= 0 ? e.id() : other.id();
-                  String b = a.equals(e.id()) ? other.id() : e.id();
-                  if (seen.add(a + "/" + b)) {
-                    pairs.add(new String[] {a, b});
-                  }
-                });
+      for (CodeEntry other : explainer.comparedWith(e)) {
+        pairs.add(new String[] {e.id(), other.id()});
       }
     }
     return pairs;

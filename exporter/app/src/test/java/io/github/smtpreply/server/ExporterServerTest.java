@@ -78,6 +78,25 @@ class ExporterServerTest {
   }
 
   @Test
+  void pagesForVendorCodesLinksAnchorsAndVary() throws Exception {
+    HttpResponse<String> vendor = get("/codes/5.7.606?lang=zh");
+    assertThat(vendor.statusCode()).isEqualTo(200);
+    assertThat(vendor.body())
+        .contains("5.7.606-649", "Microsoft 365", "https://learn.microsoft.com/")
+        .doesNotContain("id=\"-\"");
+    assertThat(vendor.headers().allValues("Vary")).isEmpty();
+    assertThat(get("/codes/571").statusCode()).isEqualTo(200);
+    HttpResponse<String> negotiated = get("/codes/550", "Accept-Language", "ja");
+    assertThat(negotiated.headers().allValues("Vary")).contains("Accept-Language");
+    String compare = get("/compare/550/551").body();
+    assertThat(compare)
+        .contains("href=\"/codes/550?lang=en\"", "href=\"/codes/551?lang=en\"")
+        .containsOnlyOnce("id=\"550-mailbox-unavailable-description\"")
+        .containsOnlyOnce("id=\"551-user-not-local-description\"");
+    assertThat(get("/codes/550?lang=vi").body()).contains("id=\"mô-tả\"", "/compare/550/450");
+  }
+
+  @Test
   void comparisonPickerRedirectsToTheComparison() throws Exception {
     HttpResponse<String> r = get("/compare?a=550&b=5.1.1&lang=zh");
     assertThat(r.statusCode()).isEqualTo(302);

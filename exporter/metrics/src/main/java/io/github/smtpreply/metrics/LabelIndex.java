@@ -3,7 +3,6 @@ package io.github.smtpreply.metrics;
 import io.github.smtpreply.catalog.BasicCodeEntry;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
-import io.github.smtpreply.catalog.EnhancedCodeEntry;
 import io.github.smtpreply.reply.EnhancedStatus;
 import io.github.smtpreply.reply.ReplyCode;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ final class LabelIndex {
   private final List<String> codeLabels = new ArrayList<>(List.of("none", "other"));
 
   /**
-   * Index by (class digit, subject, detail) of registered statuses: [class][subject*1000+detail].
+   * Index by (class digit, subject, detail) of the catalog's statuses:
+   * [class][subject*1000+detail].
    */
   private final int[][] statusIndex = new int[6][10 * 1000];
 
@@ -32,13 +32,24 @@ final class LabelIndex {
       if (entry instanceof BasicCodeEntry basic) {
         codeIndex[basic.code().value() - ReplyCode.MIN] = codeLabels.size();
         codeLabels.add(basic.id());
-      } else if (entry instanceof EnhancedCodeEntry enhanced) {
-        for (int classDigit : new int[] {2, 4, 5}) {
-          statusIndex[classDigit][enhanced.subject() * 1000 + enhanced.detail()] =
-              statusLabels.size();
-          statusLabels.add(classDigit + "." + enhanced.subject() + "." + enhanced.detail());
-        }
       }
+    }
+    // Exactly the statuses the catalog explains (and the info rows): 4.7.26 yes, 2.7.26 no.
+    for (String status : catalog.statusEntries().keySet()) {
+      String[] parts = status.split("\\.");
+      int key = Integer.parseInt(parts[1]) * 1000 + Integer.parseInt(parts[2]);
+      statusIndex[status.charAt(0) - '0'][key] = statusLabels.size();
+      statusLabels.add(status);
+    }
+    // The binder packs these indexes into a series key of fixed widths.
+    if (codeLabels.size() > 1 << SmtpReplyMetrics.CODE_BITS
+        || statusLabels.size() > 1 << SmtpReplyMetrics.STATUS_BITS) {
+      throw new IllegalStateException(
+          "the catalog has more codes ("
+              + codeLabels.size()
+              + ") or statuses ("
+              + statusLabels.size()
+              + ") than a series key holds");
     }
   }
 

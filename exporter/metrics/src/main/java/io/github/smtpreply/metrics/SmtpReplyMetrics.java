@@ -19,17 +19,19 @@ import java.util.Collections;
  * with the labels of DESIGN.md: {@code code, class, enhanced, reason, stage, source, route}.
  *
  * <p>Series are bounded by construction, per label and in total. Per label: {@code code} takes the
- * catalog's basic codes plus {@code none} and {@code other} (50 values), {@code enhanced} the
- * registered statuses in each class plus {@code none} and {@code other} (245), {@code class} 4,
- * {@code reason} {@value #REASONS}, {@code stage} 10, {@code source} at most {@value #MAX_SOURCES}
- * distinct values and {@code route} at most {@value #MAX_ROUTES} (later ones become {@code other}).
- * In total: at most {@code maxSeries} series (default {@value #DEFAULT_MAX_SERIES}), because remote
- * servers choose code, status and text and the product of the labels is in the millions. New
- * combinations get their own series until three quarters of the limit are used; beyond, a reply is
- * counted in the overflow series of its class, source and route, whose code, enhanced, reason and
- * stage are {@code other} (the last quarter is kept for these). Should even that quarter run out,
- * the 4 places reserved last take the rest: one per class, with source and route {@code other} as
- * well. {@code smtp.replies.overflowed} counts the folded replies by source.
+ * catalog's basic codes plus {@code none} and {@code other} (51 values), {@code enhanced} the
+ * statuses the catalog explains ({@code Catalog.statusEntries()}: registered codes in the classes
+ * they occur in, vendor codes such as Microsoft's 5.7.606-649) plus {@code none} and {@code other}
+ * (383), {@code class} 4, {@code reason} {@value #REASONS}, {@code stage} 10, {@code source} at
+ * most {@value #MAX_SOURCES} distinct values and {@code route} at most {@value #MAX_ROUTES} (later
+ * ones become {@code other}). In total: at most {@code maxSeries} series (default {@value
+ * #DEFAULT_MAX_SERIES}), because remote servers choose code, status and text and the product of the
+ * labels is in the millions. New combinations get their own series until three quarters of the
+ * limit are used; beyond, a reply is counted in the overflow series of its class, source and route,
+ * whose code, enhanced, reason and stage are {@code other} (the last quarter is kept for these).
+ * Should even that quarter run out, the 4 places reserved last take the rest: one per class, with
+ * source and route {@code other} as well. {@code smtp.replies.overflowed} counts the folded replies
+ * by source.
  *
  * <p>Replies with neither code nor status nor recognised condition have no class; they are counted
  * in {@code smtp.replies.unclassified} by source and route instead. Recording an existing series
@@ -243,15 +245,30 @@ public final class SmtpReplyMetrics implements MeterBinder {
         LabelIndex.OTHER, classIndex, LabelIndex.OTHER, OTHER_REASON, OTHER_STAGE, source, route);
   }
 
+  // A series' labels packed into one long, lowest bits first: code 6 bits, class 2, enhanced 9,
+  // reason 6, stage 4, source 5, route 7 (39 bits). LabelIndex checks its values fit.
+  static final int CODE_BITS = 6;
+  static final int STATUS_BITS = 9;
+  private static final int CLASS_SHIFT = CODE_BITS;
+  private static final int STATUS_SHIFT = CLASS_SHIFT + 2;
+  private static final int REASON_SHIFT = STATUS_SHIFT + STATUS_BITS;
+  private static final int STAGE_SHIFT = REASON_SHIFT + 6;
+  private static final int SOURCE_SHIFT = STAGE_SHIFT + 4;
+  private static final int ROUTE_SHIFT = SOURCE_SHIFT + 5;
+
   private static long key(
       int code, int classIndex, int status, int reason, int stage, int source, int route) {
     return ((long) code)
-        | ((long) classIndex << 6)
-        | ((long) status << 8)
-        | ((long) reason << 16)
-        | ((long) stage << 22)
-        | ((long) source << 26)
-        | ((long) route << 31);
+        | ((long) classIndex << CLASS_SHIFT)
+        | ((long) status << STATUS_SHIFT)
+        | ((long) reason << REASON_SHIFT)
+        | ((long) stage << STAGE_SHIFT)
+        | ((long) source << SOURCE_SHIFT)
+        | ((long) route << ROUTE_SHIFT);
+  }
+
+  private static int field(long key, int shift, int bits) {
+    return (int) (key >>> shift) & ((1 << bits) - 1);
   }
 
   /** Number of {@code smtp.replies} series created so far, overflow series included. */
@@ -265,20 +282,22 @@ public final class SmtpReplyMetrics implements MeterBinder {
   }
 
   private Counter create(MeterRegistry r, long key) {
-    int reason = (int) (key >>> 16) & 0x3f;
-    int stage = (int) (key >>> 22) & 0xf;
+    int reason = field(key, REASON_SHIFT, 6);
+    int stage = field(key, STAGE_SHIFT, 4);
     return Counter.builder(SmtpReplyMeters.REPLIES)
         .description(SmtpReplyMeters.REPLIES_HELP)
         .tags(extraTags)
         .tags(
             Tags.of(
-                Tag.of(SmtpReplyMeters.CODE, labels.codeLabel((int) (key & 0x3f))),
-                Tag.of(SmtpReplyMeters.CLASS, CLASSES[(int) (key >>> 6) & 0x3].label()),
-                Tag.of(SmtpReplyMeters.ENHANCED, labels.statusLabel((int) (key >>> 8) & 0xff)),
+                Tag.of(SmtpReplyMeters.CODE, labels.codeLabel(field(key, 0, CODE_BITS))),
+                Tag.of(SmtpReplyMeters.CLASS, CLASSES[field(key, CLASS_SHIFT, 2)].label()),
+                Tag.of(
+                    SmtpReplyMeters.ENHANCED,
+                    labels.statusLabel(field(key, STATUS_SHIFT, STATUS_BITS))),
                 Tag.of(SmtpReplyMeters.REASON, reasonLabel(reason)),
                 Tag.of(SmtpReplyMeters.STAGE, stageLabel(stage)),
-                Tag.of(SmtpReplyMeters.SOURCE, sources.label((int) (key >>> 26) & 0x1f)),
-                Tag.of(SmtpReplyMeters.ROUTE, routes.label((int) (key >>> 31) & 0x7f))))
+                Tag.of(SmtpReplyMeters.SOURCE, sources.label(field(key, SOURCE_SHIFT, 5))),
+                Tag.of(SmtpReplyMeters.ROUTE, routes.label(field(key, ROUTE_SHIFT, 7)))))
         .register(r);
   }
 

@@ -56,7 +56,7 @@ class CodeInfoTest {
       }
     }
     counted.removeAll(Set.of(SmtpReplyMeters.NONE, SmtpReplyMeters.OTHER));
-    assertThat(counted).contains("4.7.26", "5.7.26", "2.7.26", "550", "421");
+    assertThat(counted).contains("4.7.26", "5.7.26", "5.7.606", "550", "421");
     assertThat(infoRows.keySet()).containsAll(counted);
     assertThat(infoRows).allSatisfy((code, rows) -> assertThat(rows).as(code).isEqualTo(1));
     assertThat(infoClass.get("4.7.26")).isEqualTo(ReplyClass.TRANSIENT.label());

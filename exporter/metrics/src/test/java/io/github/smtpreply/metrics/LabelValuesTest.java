@@ -42,7 +42,7 @@ class LabelValuesTest {
     for (int i = 0; i <= Stage.values().length; i++) {
       values.add(SmtpReplyMetrics.stageLabel(i));
     }
-    assertThat(values).hasSize(50 + 245 + 4 + 37 + 11);
+    assertThat(values).hasSize(51 + 383 + 4 + 37 + 11);
     assertThat(values)
         .allSatisfy(
             v ->
