@@ -30,6 +30,15 @@ public final class Classifier {
     return STANDARD;
   }
 
+  /**
+   * This classifier without the rules named (unknown ids are ignored): for evaluating how the rule
+   * book does on replies its authors never saw, and for turning off a rule that does not suit a
+   * deployment.
+   */
+  public Classifier withoutRules(java.util.Collection<String> ruleIds) {
+    return new Classifier(rules.without(Set.copyOf(ruleIds)));
+  }
+
   /** Classifies a reply parsed strictly, stage unknown. */
   public Classification classify(Reply reply) {
     return classify(reply, Stage.UNKNOWN);

@@ -73,6 +73,13 @@ final class RuleBook {
     return parse(DataFiles.lines(RuleBook.class, "rules.txt"), "rules.txt");
   }
 
+  /** The same book without the rules whose ids are given. */
+  RuleBook without(Set<String> ids) {
+    List<Rule> kept = new ArrayList<>(rules);
+    kept.removeIf(r -> ids.contains(r.id()));
+    return new RuleBook(kept, phrases);
+  }
+
   List<Rule> rules() {
     return rules;
   }
