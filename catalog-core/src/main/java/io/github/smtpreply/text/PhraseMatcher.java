@@ -296,6 +296,15 @@ public final class PhraseMatcher {
           && (i + 1 == lower.length() || !isWordChar(lower.charAt(i + 1)))) {
         continue; // plural s
       }
+      if (c == 'e'
+          && i > 0
+          && lower.charAt(i - 1) == 's'
+          && i + 1 < lower.length()
+          && lower.charAt(i + 1) == 's'
+          && (i + 2 == lower.length() || !isWordChar(lower.charAt(i + 2)))) {
+        i++;
+        continue; // "-sses" reads as "-ss"
+      }
       if (pendingSpace && (b.length() > 0 || !unspaced(c))) {
         b.append(' ');
       }

@@ -66,8 +66,7 @@ public final class EximLogParser implements LogParser {
       text = colon > 0 ? line.substring(colon + 1).strip() : "";
     }
     Finding finding = ReplyFinder.find(text);
-    Classification reply =
-        classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
+    Classification reply = classifier.classify(finding, finding.stage(), text);
     return new LogEvent(time, status, route == null ? "none" : route, reply);
   }
 

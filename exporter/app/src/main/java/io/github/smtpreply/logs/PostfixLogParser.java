@@ -60,8 +60,7 @@ public final class PostfixLogParser implements LogParser {
   private LogEvent said(SyslogLine syslog, String message) {
     String text = message.substring(message.indexOf(": ") + 2);
     Finding finding = ReplyFinder.find(text);
-    Classification reply =
-        classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
+    Classification reply = classifier.classify(finding, finding.stage(), text);
     return new LogEvent(syslog.timestamp(), "said", SyslogLine.route(syslog.program()), reply);
   }
 
@@ -124,7 +123,8 @@ public final class PostfixLogParser implements LogParser {
     Finding finding = ReplyFinder.find(text);
     Stage stage = finding.stage();
     EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-    Classification reply = classifier.classify(finding.code(), enhanced, stage, text);
+    Classification reply =
+        classifier.classify(finding.withReply(finding.code(), enhanced), stage, text);
     return new LogEvent(syslog.timestamp(), status, route, reply);
   }
 
@@ -142,7 +142,7 @@ public final class PostfixLogParser implements LogParser {
     }
     String text = textStart < 2 ? rest : rest.substring(textStart, textEnd);
     Finding finding = ReplyFinder.find(text);
-    Classification reply = classifier.classify(finding.code(), finding.enhanced(), stage, text);
+    Classification reply = classifier.classify(finding, stage, text);
     return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
   }
 

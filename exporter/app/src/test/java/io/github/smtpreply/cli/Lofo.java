@@ -83,7 +83,33 @@ final class Lofo {
             }
           });
       ownRules += own.size();
-      lofo.addAll(score.apply(e.getValue(), standard.withoutRules(own)));
+      if (!own.isEmpty() && System.getenv("LOFO_VERBOSE") != null) {
+        out.println("family " + e.getKey() + ": own rules " + new java.util.TreeSet<>(own));
+      }
+      List<Scored> left = score.apply(e.getValue(), standard.withoutRules(own));
+      lofo.addAll(left);
+      if (!own.isEmpty() && System.getenv("LOFO_VERBOSE") != null) {
+        List<Scored> with = score.apply(e.getValue(), standard);
+        for (int i = 0; i < left.size(); i++) {
+          String[] a = with.get(i).fields().get("reason");
+          String[] b = left.get(i).fields().get("reason");
+          if (a != null && a[0].equals(a[1]) && !b[0].equals(b[1])) {
+            out.println(
+                "  lost "
+                    + e.getKey()
+                    + " "
+                    + a[0]
+                    + " "
+                    + with.get(i).rule()
+                    + " -> "
+                    + b[1]
+                    + " "
+                    + left.get(i).rule()
+                    + "\t"
+                    + String.join(" | ", e.getValue().get(i)).replace('\n', ' '));
+          }
+        }
+      }
     }
     Map<String, int[]> w = totals(whole);
     Map<String, int[]> l = totals(lofo);
