@@ -48,7 +48,16 @@ public final class Classifier {
   public Classification classify(Reply reply, Stage stage) {
     String text = reply.text();
     Set<Flag> flags = reply.mixedCodes() ? Set.of(Flag.MIXED_CODES) : Set.of();
-    return decide(reply.code(), reply.enhanced(), stage, text, 0, 0, text.length(), flags, text);
+    EnhancedStatus enhanced = reply.enhanced();
+    if (enhanced == null && reply.code().value() >= 400 && quotes(text)) {
+      // A reply that wraps another server's ("550 Remote Server returned '550 5.1.351 ...'"):
+      // the same rule as for free text (ReplyFinder) takes the quoted cause's status.
+      Finding finding = ReplyFinder.find(text);
+      if (reply.code().equals(finding.code())) {
+        enhanced = finding.enhanced();
+      }
+    }
+    return decide(reply.code(), enhanced, stage, text, 0, 0, text.length(), flags, text);
   }
 
   /**
@@ -160,6 +169,17 @@ public final class Classifier {
         rule == null ? null : rule.id(),
         flags,
         resultText);
+  }
+
+  /** True if the text after the code holds a quote or an opening bracket. */
+  private static boolean quotes(String text) {
+    for (int i = 4; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"' || c == '<' || c == '(' || c == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -46,6 +46,17 @@ class DecisiveReplyTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aStrictlyParsedWrapperTakesItsCausesStatus() throws Exception {
+    // What the Camel component and other wire readers see: one reply that quotes another server's.
+    Classification c =
+        Classifier.standard()
+            .classify(
+                ReplyParser.parse(
+                    "550 Remote Server returned '550 5.1.351 Remote server returned not found'"));
+    assertThat(c.enhanced()).hasToString("5.1.351");
+  }
+
+  @org.junit.jupiter.api.Test
   void theClassifierUsesTheSameRule() {
     Classification c =
         Classifier.standard()
