@@ -46,12 +46,20 @@ public final class PhraseMatcher {
 
   private final int bitWords;
 
+  /** Word mode: the phrase id of each counter slot. */
+  private final int[] maskedIds;
+
   /**
    * Transitions at [state * alphabet + class]; each entry holds the target state's row offset
    * (target * alphabet), so the scan loop needs no multiplication, flagged when the target
    * completes a phrase.
    */
   private final int[] delta;
+
+  private static final int COMPACT_OUTPUT = 0x8000;
+
+  /** Word mode's transition table: target state, {@link #COMPACT_OUTPUT} when it completes one. */
+  private final char[] compact;
 
   private final int[][] outputs;
 
@@ -82,6 +90,12 @@ public final class PhraseMatcher {
       maskedBy[n] = hidden.stream().mapToInt(Integer::intValue).toArray();
     }
     this.counterSlots = slots;
+    this.maskedIds = new int[slots];
+    for (int id = 0; id < phrases.length; id++) {
+      if (maskSlot[id] >= 0) {
+        maskedIds[maskSlot[id]] = id;
+      }
+    }
     // Character classes: OTHER, SPACE, then each distinct character the phrases use.
     this.classOf = new char[words ? 0x10000 : 128];
     int next = 2;
@@ -182,6 +196,20 @@ public final class PhraseMatcher {
     }
     // Row offsets instead of state numbers; flag transitions into states that complete a phrase,
     // so scan() reads outputs[] only then.
+    // Word mode: a half-size table of state numbers (bit 15: the target completes a phrase), so
+    // that more of it stays in the CPU caches.
+    if (words) {
+      if (states >= COMPACT_OUTPUT) {
+        throw new IllegalArgumentException("too many phrase states for word mode: " + states);
+      }
+      this.compact = new char[delta.length];
+      for (int i = 0; i < delta.length; i++) {
+        int target = delta[i];
+        compact[i] = (char) (target | (outputs[target] != null ? COMPACT_OUTPUT : 0));
+      }
+    } else {
+      this.compact = null;
+    }
     for (int i = 0; i < delta.length; i++) {
       int target = delta[i];
       delta[i] = target * alphabet | (outputs[target] != null ? HAS_OUTPUT : 0);
@@ -332,6 +360,11 @@ public final class PhraseMatcher {
     return phrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
   }
 
+  /** Size of the transition table, for diagnostics: states and character classes. */
+  public String shape() {
+    return (delta.length / alphabet) + " states x " + alphabet + " classes";
+  }
+
   public int size() {
     return phrases.length;
   }
@@ -384,27 +417,71 @@ public final class PhraseMatcher {
 
   private void scanWords(CharSequence text, int from, int to, long[] hits) {
     final char[] classes = classOf;
-    final int[] table = delta;
-    int offset = table[SPACE] & OFFSET_MASK; // the text starts at a word start
+    final char[] table = compact;
+    final int width = alphabet;
+    int state = table[SPACE] & ~COMPACT_OUTPUT; // the text starts at a word start
     boolean lastWasSpace = true;
-    boolean tokenStart = true;
     char prev = ' ';
+    // The token of address characters being read, decided lazily: it is skipped (read as a
+    // separator) once it shows an '@', or a digit and a dot; phrases it completes meanwhile wait.
+    boolean inToken = false;
+    boolean verified = false;
+    int tokenAt = 0;
+    int tokenState = 0;
+    boolean tokenLastWasSpace = true;
+    boolean digit = false;
+    boolean dot = false;
+    int pending0 = -1;
+    int pending1 = -1;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       int cls;
       if (c < 128 && ADDRESS[c]) {
-        if (tokenStart) {
-          tokenStart = false;
-          int end = skippableTokenEnd(text, i, to);
-          if (end > i) {
-            i = end - 1;
-            tokenStart = true;
+        if (!inToken) {
+          inToken = true;
+          verified = false;
+          tokenAt = i;
+          tokenState = state;
+          tokenLastWasSpace = lastWasSpace;
+          digit = false;
+          dot = false;
+          pending0 = -1;
+          pending1 = -1;
+        }
+        if (!verified) {
+          boolean skip;
+          if (c == '@') {
+            skip = true;
+          } else if (c == '.') {
+            skip = digit;
+            dot = true;
+          } else if (c >= '0' && c <= '9') {
+            skip = dot;
+            digit = true;
+          } else {
+            skip = false;
+          }
+          if (skip) {
+            while (i + 1 < to && text.charAt(i + 1) < 128 && ADDRESS[text.charAt(i + 1)]) {
+              i++;
+            }
+            inToken = false;
+            state = tokenState;
+            lastWasSpace = tokenLastWasSpace;
             c = ' ';
           }
         }
         cls = classes[c];
       } else {
-        tokenStart = true;
+        if (inToken) {
+          inToken = false;
+          if (pending0 >= 0) {
+            outputState(pending0, hits);
+          }
+          if (pending1 >= 0) {
+            outputState(pending1, hits);
+          }
+        }
         cls = classes[c];
       }
       if (cls == SPACE) {
@@ -432,18 +509,55 @@ public final class PhraseMatcher {
         prev = (c == 'S') ? 's' : c;
         lastWasSpace = false;
       }
-      int next = table[offset + cls];
-      offset = next & OFFSET_MASK;
-      if (next >= HAS_OUTPUT) {
-        output(offset, hits);
+      int next = table[state * width + cls];
+      state = next & ~COMPACT_OUTPUT;
+      if (next >= COMPACT_OUTPUT) {
+        if (!inToken || verified) {
+          outputState(state, hits);
+        } else if (pending0 < 0) {
+          pending0 = state;
+        } else if (pending1 < 0) {
+          pending1 = state;
+        } else {
+          // Too many to hold: decide the token now by reading ahead.
+          int end = skippableTokenEnd(text, tokenAt, to);
+          if (end > tokenAt) {
+            i = end - 1;
+            inToken = false;
+            state = tokenState;
+            lastWasSpace = tokenLastWasSpace;
+            prev = ' ';
+            if (!lastWasSpace) {
+              lastWasSpace = true;
+              int n = table[state * width + SPACE];
+              state = n & ~COMPACT_OUTPUT;
+              if (n >= COMPACT_OUTPUT) {
+                outputState(state, hits);
+              }
+            }
+          } else {
+            verified = true;
+            outputState(pending0, hits);
+            outputState(pending1, hits);
+            outputState(state, hits);
+            pending0 = -1;
+            pending1 = -1;
+          }
+        }
       }
     }
-    if (counterSlots > 0) {
-      for (int id = 0; id < maskSlot.length; id++) {
-        int slot = maskSlot[id];
-        if (slot >= 0 && hits[bitWords + slot] <= 0) {
-          hits[id >>> 6] &= ~(1L << id);
-        }
+    if (inToken) {
+      if (pending0 >= 0) {
+        outputState(pending0, hits);
+      }
+      if (pending1 >= 0) {
+        outputState(pending1, hits);
+      }
+    }
+    for (int slot = 0; slot < counterSlots; slot++) {
+      if (hits[bitWords + slot] <= 0) {
+        int id = maskedIds[slot];
+        hits[id >>> 6] &= ~(1L << id);
       }
     }
   }
@@ -483,8 +597,8 @@ public final class PhraseMatcher {
     return at || (digit && dot) ? j : i;
   }
 
-  private void output(int offset, long[] hits) {
-    for (int id : outputs[offset / alphabet]) {
+  private void outputState(int state, long[] hits) {
+    for (int id : outputs[state]) {
       if (id < phrases.length) {
         hits[id >>> 6] |= 1L << id;
         if (counterSlots > 0 && maskSlot[id] >= 0) {
