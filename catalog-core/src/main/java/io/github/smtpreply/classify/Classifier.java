@@ -30,6 +30,15 @@ public final class Classifier {
     return STANDARD;
   }
 
+  /**
+   * This classifier without the rules named (unknown ids are ignored): for evaluating how the rule
+   * book does on replies its authors never saw, and for turning off a rule that does not suit a
+   * deployment.
+   */
+  public Classifier withoutRules(java.util.Collection<String> ruleIds) {
+    return new Classifier(rules.without(Set.copyOf(ruleIds)));
+  }
+
   /** Classifies a reply parsed strictly, stage unknown. */
   public Classification classify(Reply reply) {
     return classify(reply, Stage.UNKNOWN);
@@ -39,16 +48,45 @@ public final class Classifier {
   public Classification classify(Reply reply, Stage stage) {
     String text = reply.text();
     Set<Flag> flags = reply.mixedCodes() ? Set.of(Flag.MIXED_CODES) : Set.of();
-    return decide(reply.code(), reply.enhanced(), stage, text, text.length(), flags, text);
+    EnhancedStatus enhanced = reply.enhanced();
+    if (enhanced == null && reply.code().value() >= 400 && quotes(text)) {
+      // A reply that wraps another server's ("550 Remote Server returned '550 5.1.351 ...'"):
+      // the same rule as for free text (ReplyFinder) takes the quoted cause's status.
+      Finding finding = ReplyFinder.find(text);
+      if (reply.code().equals(finding.code())) {
+        enhanced = finding.enhanced();
+      }
+    }
+    return decide(reply.code(), enhanced, stage, text, 0, 0, text.length(), flags, text);
   }
 
-  /** Finds the reply in free text (see {@link ReplyFinder}) and classifies it. */
+  /**
+   * Finds the decisive reply in free text (see {@link ReplyFinder}: in a text that holds several
+   * replies, the last failing one) and classifies it.
+   */
   public Classification classifyText(CharSequence text) {
     Finding finding = ReplyFinder.find(text);
+    return classify(finding, finding.stage(), text);
+  }
+
+  /**
+   * Classifies what {@link ReplyFinder#find} found in {@code text}, answered to {@code stage}: the
+   * wording is read from the context before the first reply and from the decisive reply on, so that
+   * earlier replies of a transcript do not decide the reason.
+   */
+  public Classification classify(Finding finding, Stage stage, CharSequence text) {
     Set<Flag> flags = finding.truncated() ? Set.of(Flag.TRUNCATED) : Set.of();
     int limit = Math.min(text.length(), ReplyFinder.MAX_SCAN);
     return decide(
-        finding.code(), finding.enhanced(), finding.stage(), text, limit, flags, finding.text());
+        finding.code(),
+        finding.enhanced(),
+        stage,
+        text,
+        finding.replyAt() > 0 ? finding.contextEnd() : 0,
+        finding.replyAt() > 0 ? finding.replyAt() : 0,
+        limit,
+        flags,
+        finding.text());
   }
 
   /** Classifies what another reader found: a code and status (either may be null) and text. */
@@ -56,7 +94,8 @@ public final class Classifier {
       ReplyCode code, EnhancedStatus enhanced, Stage stage, CharSequence text) {
     int limit = Math.min(text.length(), ReplyFinder.MAX_SCAN);
     Set<Flag> flags = text.length() > limit ? Set.of(Flag.TRUNCATED) : Set.of();
-    return decide(code, enhanced, stage, text, limit, flags, text.subSequence(0, limit).toString());
+    return decide(
+        code, enhanced, stage, text, 0, 0, limit, flags, text.subSequence(0, limit).toString());
   }
 
   private Classification decide(
@@ -64,6 +103,8 @@ public final class Classifier {
       EnhancedStatus enhanced,
       Stage stage,
       CharSequence text,
+      int contextEnd,
+      int replyAt,
       int limit,
       Set<Flag> inputFlags,
       String resultText) {
@@ -73,7 +114,9 @@ public final class Classifier {
     Rule rule = null;
     if (!positive) {
       long[] hits = new long[rules.phraseWords()];
-      rules.scan(text, 0, limit, hits);
+      // [0, contextEnd) and [replyAt, limit): the whole text unless a later reply decides.
+      rules.scan(text, 0, Math.min(contextEnd, limit), hits);
+      rules.scan(text, replyAt, limit, hits);
       rule = rules.first(code, enhanced, stage, hits);
     }
 
@@ -126,6 +169,17 @@ public final class Classifier {
         rule == null ? null : rule.id(),
         flags,
         resultText);
+  }
+
+  /** True if the text after the code holds a quote or an opening bracket. */
+  private static boolean quotes(String text) {
+    for (int i = 4; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"' || c == '<' || c == '(' || c == '[') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param reason the reason decided
  * @param assign status assigned when the reply carries none, or {@code null}
  * @param classOverride class that replaces the code's class, or {@code null}
+ * @param source the documentation or source code the rule's facts come from, or {@code null}
  * @param examples reply texts this rule must decide (checked by the rule book test)
  * @param line line of the rule in the rules file
  */
@@ -36,6 +37,7 @@ record Rule(
     Reason reason,
     EnhancedStatus assign,
     ReplyClass classOverride,
+    String source,
     List<String> examples,
     int line) {
 

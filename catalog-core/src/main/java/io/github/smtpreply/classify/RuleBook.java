@@ -73,6 +73,13 @@ final class RuleBook {
     return parse(DataFiles.lines(RuleBook.class, "rules.txt"), "rules.txt");
   }
 
+  /** The same book without the rules whose ids are given. */
+  RuleBook without(Set<String> ids) {
+    List<Rule> kept = new ArrayList<>(rules);
+    kept.removeIf(r -> ids.contains(r.id()));
+    return new RuleBook(kept, phrases);
+  }
+
   List<Rule> rules() {
     return rules;
   }
@@ -106,7 +113,8 @@ final class RuleBook {
     if (code != null && rulesByCode[code.value() - ReplyCode.MIN] != null) {
       or(candidates, rulesByCode[code.value() - ReplyCode.MIN]);
     }
-    for (int w = 0; w < hits.length; w++) {
+    int bitWords = (phrases.size() + 63) >>> 6; // then come the negative-context counters
+    for (int w = 0; w < bitWords; w++) {
       long word = hits[w];
       while (word != 0) {
         int phrase = (w << 6) + Long.numberOfTrailingZeros(word);
@@ -140,6 +148,7 @@ final class RuleBook {
 
   static RuleBook parse(List<String> lines, String source) {
     List<String> phraseList = new ArrayList<>();
+    List<String> negatives = new ArrayList<>();
     Map<String, Integer> phraseIds = new HashMap<>();
     List<Rule> rules = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -153,6 +162,17 @@ final class RuleBook {
       int space = line.indexOf(' ');
       String key = space < 0 ? line : line.substring(0, space);
       String value = space < 0 ? "" : line.substring(space + 1).strip();
+      if (key.equals("negative")) {
+        // A negative context, outside any rule: hides the rule phrases found inside it.
+        for (String alternative : value.split("\\|")) {
+          String phrase = unquote(alternative.strip());
+          if (PhraseMatcher.normalizeWords(phrase).isBlank()) {
+            throw new IllegalStateException(source + ":" + (n + 1) + ": empty negative context");
+          }
+          negatives.add(phrase);
+        }
+        continue;
+      }
       if (key.equals("rule")) {
         if (fields != null) {
           Rule rule = compile(fields, ruleLine, phraseList, phraseIds, source);
@@ -172,7 +192,7 @@ final class RuleBook {
       }
       fields.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
-    return new RuleBook(rules, PhraseMatcher.of(phraseList));
+    return new RuleBook(rules, PhraseMatcher.ofWords(phraseList, negatives));
   }
 
   private static final Set<String> KNOWN_FIELDS =
@@ -187,6 +207,7 @@ final class RuleBook {
           "reason",
           "assign",
           "class",
+          "source",
           "example");
 
   private static Rule compile(
@@ -253,6 +274,7 @@ final class RuleBook {
           reason,
           assign,
           classOverride,
+          f.containsKey("source") ? String.join(" ", f.get("source")) : null,
           List.copyOf(f.getOrDefault("example", List.of())),
           line);
     } catch (IllegalArgumentException e) {
@@ -277,17 +299,20 @@ final class RuleBook {
     return values.get(0);
   }
 
+  private static String unquote(String phrase) {
+    if (phrase.length() >= 2 && phrase.startsWith("\"") && phrase.endsWith("\"")) {
+      return phrase.substring(1, phrase.length() - 1);
+    }
+    return phrase;
+  }
+
   /** {@code "user unknown" | "no such user"} → phrase ids. */
   private static int[] phraseGroup(
       String group, List<String> phraseList, Map<String, Integer> phraseIds, String where) {
     List<Integer> ids = new ArrayList<>();
     for (String alternative : group.split("\\|")) {
-      String phrase = alternative.strip();
-      if (phrase.length() >= 2 && phrase.startsWith("\"") && phrase.endsWith("\"")) {
-        phrase = phrase.substring(1, phrase.length() - 1);
-      }
-      phrase = PhraseMatcher.normalize(phrase);
-      if (phrase.isEmpty()) {
+      String phrase = PhraseMatcher.normalizeWords(unquote(alternative.strip()));
+      if (phrase.isBlank()) {
         throw new IllegalStateException(where + "empty phrase in: " + group);
       }
       String p = phrase;

@@ -7,10 +7,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds many phrases in one pass over a text (Aho–Corasick over a dense transition table). Matching
- * ignores ASCII case and treats any run of whitespace as one space, so {@code "user unknown"}
- * matches {@code "User Unknown"}. Characters outside ASCII never occur in phrases and break a
- * match. Immutable and thread-safe once built; {@link #scan} does not allocate.
+ * Finds many phrases in one pass over a text (Aho–Corasick over a dense transition table).
+ * Immutable and thread-safe once built; {@link #scan} does not allocate. Two modes:
+ *
+ * <ul>
+ *   <li>{@link #of}: exact text, ASCII case ignored, any run of whitespace read as one space.
+ *   <li>{@link #ofWords}: a phrase is a sequence of words, in any script. The text and the phrases
+ *       are read as words (runs of letters and digits, lower-cased; fullwidth Latin as ASCII) with
+ *       everything else a separator, so case, punctuation, quoting and line folding do not matter.
+ *       A word-final {@code s} (not {@code ss}) is dropped on both sides, and {@code -sses} reads
+ *       as {@code -ss}, so plurals match their singulars. A phrase starts at a word start (Han,
+ *       kana and Thai, written without spaces, match anywhere) and its last word may continue
+ *       ({@code "reject"} finds {@code "rejected"}). An address, a host or an IP address ({@code
+ *       <bob@example.com>}, {@code [192.0.2.1]}, {@code mx1.example.net}: a run of letters, digits
+ *       and {@code .-_+@%} that holds an {@code @}, or a digit and a dot) is read as a separator,
+ *       so {@code "mailbox unavailable"} finds {@code "Mailbox <bob@example.com> unavailable"}.
+ *       Negative contexts hide a phrase where it occurs inside them: with the negative context
+ *       {@code "virus free"}, {@code "virus"} is not found in "scanned, virus free" but is in
+ *       "virus found; scanned, virus free".
+ * </ul>
  */
 public final class PhraseMatcher {
   private static final int OTHER = 0;
@@ -19,8 +34,20 @@ public final class PhraseMatcher {
   private static final int OFFSET_MASK = HAS_OUTPUT - 1;
 
   private final String[] phrases;
-  private final byte[] classOf = new byte[128];
+  private final boolean words;
+  private final char[] classOf;
   private final int alphabet;
+
+  /** Word mode: for each phrase id, its counter slot after the bit words, or -1 if never masked. */
+  private final int[] maskSlot;
+
+  /** Word mode: for each negative context (ids after the phrases), the slots it decrements. */
+  private final int[][] maskedBy;
+
+  private final int bitWords;
+
+  /** Word mode: the phrase id of each counter slot. */
+  private final int[] maskedIds;
 
   /**
    * Transitions at [state * alphabet + class]; each entry holds the target state's row offset
@@ -29,26 +56,82 @@ public final class PhraseMatcher {
    */
   private final int[] delta;
 
+  private static final int COMPACT_OUTPUT = 0x8000;
+
+  /** Word mode's transition table: target state, {@link #COMPACT_OUTPUT} when it completes one. */
+  private final char[] compact;
+
   private final int[][] outputs;
 
-  private PhraseMatcher(List<String> phraseList) {
+  private PhraseMatcher(List<String> phraseList, List<String> negatives, boolean words) {
+    this.words = words;
+    this.bitWords = (phraseList.size() + 63) >>> 6;
+    List<String> all = new ArrayList<>(phraseList);
+    all.addAll(negatives);
     this.phrases = phraseList.toArray(String[]::new);
-    // Character classes: OTHER, SPACE, then each distinct character the phrases use.
-    int next = 2;
-    for (int c = 0; c < 128; c++) {
-      classOf[c] = (byte) (Character.isWhitespace(c) ? SPACE : OTHER);
+    String[] patterns = all.toArray(String[]::new);
+    // Which phrases each negative context hides: those found inside it, word-aligned.
+    this.maskSlot = new int[phrases.length];
+    Arrays.fill(maskSlot, -1);
+    this.maskedBy = new int[negatives.size()][];
+    int slots = 0;
+    for (int n = 0; n < negatives.size(); n++) {
+      String context = " " + negatives.get(n).strip() + " ";
+      List<Integer> hidden = new ArrayList<>();
+      for (int id = 0; id < phrases.length; id++) {
+        String p = phrases[id].startsWith(" ") ? phrases[id] : " " + phrases[id];
+        if (context.contains(p)) {
+          if (maskSlot[id] < 0) {
+            maskSlot[id] = slots++;
+          }
+          hidden.add(maskSlot[id]);
+        }
+      }
+      maskedBy[n] = hidden.stream().mapToInt(Integer::intValue).toArray();
     }
-    for (String phrase : phrases) {
+    this.counterSlots = slots;
+    this.maskedIds = new int[slots];
+    for (int id = 0; id < phrases.length; id++) {
+      if (maskSlot[id] >= 0) {
+        maskedIds[maskSlot[id]] = id;
+      }
+    }
+    // Character classes: OTHER, SPACE, then each distinct character the phrases use.
+    this.classOf = new char[words ? 0x10000 : 128];
+    int next = 2;
+    for (int c = 0; c < classOf.length; c++) {
+      boolean separator =
+          words
+              ? !Character.isLetterOrDigit(c) || Character.isSurrogate((char) c)
+              : Character.isWhitespace(c);
+      classOf[c] = (char) (separator ? SPACE : OTHER);
+    }
+    for (String phrase : patterns) {
       for (int i = 0; i < phrase.length(); i++) {
         char c = phrase.charAt(i);
-        if (c >= 128) {
+        if (!words && c >= 128) {
           throw new IllegalArgumentException("phrase must be ASCII: " + phrase);
         }
         if (classOf[c] == OTHER && c != ' ') {
-          byte cls = (byte) next++;
+          if (next > Character.MAX_VALUE) {
+            throw new IllegalArgumentException("too many distinct characters in phrases");
+          }
+          char cls = (char) next++;
           classOf[c] = cls;
           if (c >= 'a' && c <= 'z') {
             classOf[c - 'a' + 'A'] = cls;
+            if (words) {
+              classOf[c - 'a' + 'A' + 0xFEE0] = cls; // fullwidth Ａ-Ｚ
+              classOf[c + 0xFEE0] = cls; // fullwidth ａ-ｚ
+            }
+          } else if (words && c >= '0' && c <= '9') {
+            classOf[c + 0xFEE0] = cls; // fullwidth ０-９
+          } else if (words) {
+            for (char u : new char[] {Character.toUpperCase(c), Character.toTitleCase(c)}) {
+              if (u != c && classOf[u] == OTHER) {
+                classOf[u] = cls;
+              }
+            }
           }
         }
       }
@@ -59,9 +142,9 @@ public final class PhraseMatcher {
     List<List<Integer>> out = new ArrayList<>();
     gotoRows.add(newRow());
     out.add(new ArrayList<>());
-    for (int id = 0; id < phrases.length; id++) {
+    for (int id = 0; id < patterns.length; id++) {
       int state = 0;
-      String phrase = phrases[id];
+      String phrase = patterns[id];
       for (int i = 0; i < phrase.length(); i++) {
         int cls = classOf[phrase.charAt(i)];
         int to = gotoRows.get(state)[cls];
@@ -113,6 +196,20 @@ public final class PhraseMatcher {
     }
     // Row offsets instead of state numbers; flag transitions into states that complete a phrase,
     // so scan() reads outputs[] only then.
+    // Word mode: a half-size table of state numbers (bit 15: the target completes a phrase), so
+    // that more of it stays in the CPU caches.
+    if (words) {
+      if (states >= COMPACT_OUTPUT) {
+        throw new IllegalArgumentException("too many phrase states for word mode: " + states);
+      }
+      this.compact = new char[delta.length];
+      for (int i = 0; i < delta.length; i++) {
+        int target = delta[i];
+        compact[i] = (char) (target | (outputs[target] != null ? COMPACT_OUTPUT : 0));
+      }
+    } else {
+      this.compact = null;
+    }
     for (int i = 0; i < delta.length; i++) {
       int target = delta[i];
       delta[i] = target * alphabet | (outputs[target] != null ? HAS_OUTPUT : 0);
@@ -175,12 +272,97 @@ public final class PhraseMatcher {
       }
       normal.add(p);
     }
-    return new PhraseMatcher(normal);
+    return new PhraseMatcher(normal, List.of(), false);
+  }
+
+  /**
+   * Builds a word-mode matcher (see the class comment): phrases and negative contexts are
+   * normalised by {@link #normalizeWords}; the phrase id is its index in {@code phrases}.
+   */
+  public static PhraseMatcher ofWords(List<String> phrases, List<String> negativeContexts) {
+    List<String> normal = new ArrayList<>(phrases.size());
+    for (String phrase : phrases) {
+      normal.add(requireWords(phrase));
+    }
+    List<String> negatives = new ArrayList<>();
+    for (String context : negativeContexts) {
+      negatives.add(requireWords(context));
+    }
+    return new PhraseMatcher(normal, negatives, true);
+  }
+
+  private static String requireWords(String phrase) {
+    String p = normalizeWords(phrase);
+    if (p.isBlank()) {
+      throw new IllegalArgumentException("phrase without words: '" + phrase + "'");
+    }
+    return p;
+  }
+
+  /**
+   * A phrase as word mode reads it: lower-case words (word-final {@code s} dropped, not {@code ss})
+   * separated by single spaces, with a leading space (the word-start anchor) unless it starts in a
+   * script written without spaces.
+   */
+  public static String normalizeWords(String phrase) {
+    String lower = phrase.toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(lower.length() + 1);
+    boolean pendingSpace = true;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c >= 0xFF01 && c <= 0xFF5E) {
+        c = (char) (c - 0xFEE0);
+      }
+      if (!Character.isLetterOrDigit(c) || Character.isSurrogate(c)) {
+        pendingSpace = true;
+        continue;
+      }
+      if (c == 's'
+          && i > 0
+          && isWordChar(lower.charAt(i - 1))
+          && lower.charAt(i - 1) != 's'
+          && (i + 1 == lower.length() || !isWordChar(lower.charAt(i + 1)))) {
+        continue; // plural s
+      }
+      if (c == 'e'
+          && i > 0
+          && lower.charAt(i - 1) == 's'
+          && i + 1 < lower.length()
+          && lower.charAt(i + 1) == 's'
+          && (i + 2 == lower.length() || !isWordChar(lower.charAt(i + 2)))) {
+        i++;
+        continue; // "-sses" reads as "-ss"
+      }
+      if (pendingSpace && (b.length() > 0 || !unspaced(c))) {
+        b.append(' ');
+      }
+      pendingSpace = false;
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) && !Character.isSurrogate(c);
+  }
+
+  /** Scripts written without spaces between words: a phrase in them matches anywhere. */
+  private static boolean unspaced(char c) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(c);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.THAI;
   }
 
   /** Lower case (ASCII) and single spaces, trimmed. */
   public static String normalize(String phrase) {
     return phrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /** Size of the transition table, for diagnostics: states and character classes. */
+  public String shape() {
+    return (delta.length / alphabet) + " states x " + alphabet + " classes";
   }
 
   public int size() {
@@ -191,16 +373,25 @@ public final class PhraseMatcher {
     return phrases[id];
   }
 
-  /** Words needed for a bit set over all phrase ids. */
+  /**
+   * Longs needed for {@code hits}: a bit set over all phrase ids, then (word mode with negative
+   * contexts) one counter per phrase that a negative context can hide.
+   */
   public int words() {
-    return (phrases.length + 63) >>> 6;
+    return bitWords + counterSlots;
   }
+
+  private final int counterSlots;
 
   /**
    * Sets bit {@code id} in {@code hits} for every phrase found in {@code text[from, to)}. {@code
    * hits} must have at least {@link #words()} elements; bits already set stay set.
    */
   public void scan(CharSequence text, int from, int to, long[] hits) {
+    if (words) {
+      scanWords(text, from, to, hits);
+      return;
+    }
     int offset = 0;
     boolean lastWasSpace = true;
     for (int i = from; i < to; i++) {
@@ -219,6 +410,203 @@ public final class PhraseMatcher {
       if (next >= HAS_OUTPUT) {
         for (int id : outputs[offset / alphabet]) {
           hits[id >>> 6] |= 1L << id;
+        }
+      }
+    }
+  }
+
+  private void scanWords(CharSequence text, int from, int to, long[] hits) {
+    final char[] classes = classOf;
+    final char[] table = compact;
+    final int width = alphabet;
+    int state = table[SPACE] & ~COMPACT_OUTPUT; // the text starts at a word start
+    boolean lastWasSpace = true;
+    char prev = ' ';
+    // The token of address characters being read, decided lazily: it is skipped (read as a
+    // separator) once it shows an '@', or a digit and a dot; phrases it completes meanwhile wait.
+    boolean inToken = false;
+    boolean verified = false;
+    int tokenAt = 0;
+    int tokenState = 0;
+    boolean tokenLastWasSpace = true;
+    boolean digit = false;
+    boolean dot = false;
+    int pending0 = -1;
+    int pending1 = -1;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      int cls;
+      if (c < 128 && ADDRESS[c]) {
+        if (!inToken) {
+          inToken = true;
+          verified = false;
+          tokenAt = i;
+          tokenState = state;
+          tokenLastWasSpace = lastWasSpace;
+          digit = false;
+          dot = false;
+          pending0 = -1;
+          pending1 = -1;
+        }
+        if (!verified) {
+          boolean skip;
+          if (c == '@') {
+            skip = true;
+          } else if (c == '.') {
+            skip = digit;
+            dot = true;
+          } else if (c >= '0' && c <= '9') {
+            skip = dot;
+            digit = true;
+          } else {
+            skip = false;
+          }
+          if (skip) {
+            while (i + 1 < to && text.charAt(i + 1) < 128 && ADDRESS[text.charAt(i + 1)]) {
+              i++;
+            }
+            inToken = false;
+            state = tokenState;
+            lastWasSpace = tokenLastWasSpace;
+            c = ' ';
+          }
+        }
+        cls = classes[c];
+      } else {
+        if (inToken) {
+          inToken = false;
+          if (pending0 >= 0) {
+            outputState(pending0, hits);
+          }
+          if (pending1 >= 0) {
+            outputState(pending1, hits);
+          }
+        }
+        cls = classes[c];
+      }
+      if (cls == SPACE) {
+        prev = ' ';
+        if (lastWasSpace) {
+          continue;
+        }
+        lastWasSpace = true;
+      } else {
+        if ((c == 's' || c == 'S')
+            && prev != 's'
+            && prev != ' '
+            && (i + 1 == to || classes[text.charAt(i + 1)] == SPACE)) {
+          prev = 's';
+          continue; // a plural s
+        }
+        if ((c == 'e' || c == 'E')
+            && prev == 's'
+            && i + 1 < to
+            && (text.charAt(i + 1) | 0x20) == 's'
+            && (i + 2 == to || classes[text.charAt(i + 2)] == SPACE)) {
+          i++;
+          continue; // "-sses": "addresses" reads as "address"
+        }
+        prev = (c == 'S') ? 's' : c;
+        lastWasSpace = false;
+      }
+      int next = table[state * width + cls];
+      state = next & ~COMPACT_OUTPUT;
+      if (next >= COMPACT_OUTPUT) {
+        if (!inToken || verified) {
+          outputState(state, hits);
+        } else if (pending0 < 0) {
+          pending0 = state;
+        } else if (pending1 < 0) {
+          pending1 = state;
+        } else {
+          // Too many to hold: decide the token now by reading ahead.
+          int end = skippableTokenEnd(text, tokenAt, to);
+          if (end > tokenAt) {
+            i = end - 1;
+            inToken = false;
+            state = tokenState;
+            lastWasSpace = tokenLastWasSpace;
+            prev = ' ';
+            if (!lastWasSpace) {
+              lastWasSpace = true;
+              int n = table[state * width + SPACE];
+              state = n & ~COMPACT_OUTPUT;
+              if (n >= COMPACT_OUTPUT) {
+                outputState(state, hits);
+              }
+            }
+          } else {
+            verified = true;
+            outputState(pending0, hits);
+            outputState(pending1, hits);
+            outputState(state, hits);
+            pending0 = -1;
+            pending1 = -1;
+          }
+        }
+      }
+    }
+    if (inToken) {
+      if (pending0 >= 0) {
+        outputState(pending0, hits);
+      }
+      if (pending1 >= 0) {
+        outputState(pending1, hits);
+      }
+    }
+    for (int slot = 0; slot < counterSlots; slot++) {
+      if (hits[bitWords + slot] <= 0) {
+        int id = maskedIds[slot];
+        hits[id >>> 6] &= ~(1L << id);
+      }
+    }
+  }
+
+  /** Characters of addresses, host names and IP addresses. */
+  private static final boolean[] ADDRESS = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      ADDRESS[c] = Character.isLetterOrDigit(c) || ".-_+@%".indexOf(c) >= 0;
+    }
+  }
+
+  /**
+   * The end of the run of address characters at {@code i} if it is an address, a host or an IP
+   * address (holds an {@code @}, or a digit and a dot: {@code bob@example.com}, {@code 192.0.2.1},
+   * {@code mx1.example.net}, {@code 4.16.55.1}), else {@code i}.
+   */
+  private static int skippableTokenEnd(CharSequence text, int i, int to) {
+    boolean at = false;
+    boolean digit = false;
+    boolean dot = false;
+    int j = i;
+    for (; j < to; j++) {
+      char c = text.charAt(j);
+      if (c >= 128 || !ADDRESS[c]) {
+        break;
+      }
+      if (c == '@') {
+        at = true;
+      } else if (c == '.') {
+        dot = true;
+      } else if (c >= '0' && c <= '9') {
+        digit = true;
+      }
+    }
+    return at || (digit && dot) ? j : i;
+  }
+
+  private void outputState(int state, long[] hits) {
+    for (int id : outputs[state]) {
+      if (id < phrases.length) {
+        hits[id >>> 6] |= 1L << id;
+        if (counterSlots > 0 && maskSlot[id] >= 0) {
+          hits[bitWords + maskSlot[id]]++;
+        }
+      } else {
+        for (int slot : maskedBy[id - phrases.length]) {
+          hits[bitWords + slot]--;
         }
       }
     }

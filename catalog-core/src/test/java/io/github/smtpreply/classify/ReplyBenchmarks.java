@@ -79,6 +79,63 @@ public class ReplyBenchmarks {
     return regexClassifier.classify(REPLY);
   }
 
+  /**
+   * What a user would write instead: one regex for the reply line and a dozen case-insensitive
+   * patterns for the reason, tried in order.
+   */
+  private static final Pattern LINE =
+      Pattern.compile("^([2-5][0-9]{2})(?:[ -]([245]\\.[0-9]{1,3}\\.[0-9]{1,3}))?(?:[ -](.*))?$");
+
+  private static final String[][] DOZEN = {
+    {"user_unknown", "user unknown|unknown user|no such user|does not exist|recipient not found"},
+    {"mailbox_full", "mailbox (is )?full|over quota|quota exceeded|insufficient storage"},
+    {"spam", "spam|unsolicited|junk"},
+    {"virus", "virus|malware|infected"},
+    {"blocked", "blocked|blacklist|blocklist|spamhaus|listed (at|in)"},
+    {"rate_limited", "rate limit|too many messages|try again later|throttl"},
+    {"relay_denied", "relay(ing)? (access )?denied|not permitted to relay"},
+    {"auth_required", "authentication required|must authenticate|starttls"},
+    {"sender_auth", "spf|dkim|dmarc"},
+    {"host_unknown", "host unknown|domain not found|no mx"},
+    {"size_limit_exceeded", "message (size|too large)|exceeds size"},
+    {"network", "timed out|connection refused|no route to host"},
+  };
+
+  private static final Pattern[] DOZEN_PATTERNS = new Pattern[DOZEN.length];
+
+  static {
+    for (int i = 0; i < DOZEN.length; i++) {
+      DOZEN_PATTERNS[i] = Pattern.compile(DOZEN[i][1], Pattern.CASE_INSENSITIVE);
+    }
+  }
+
+  static String dozenRegexClassify(String reply) {
+    Matcher m = LINE.matcher(reply);
+    if (!m.matches()) {
+      return null;
+    }
+    if (m.group(1).charAt(0) < '4') {
+      return "none";
+    }
+    String text = m.group(3) == null ? "" : m.group(3);
+    for (int i = 0; i < DOZEN_PATTERNS.length; i++) {
+      if (DOZEN_PATTERNS[i].matcher(text).find()) {
+        return DOZEN[i][0];
+      }
+    }
+    return "unknown";
+  }
+
+  @Benchmark
+  public String strictParseAndClassifyDozenRegex() {
+    return dozenRegexClassify(REPLY);
+  }
+
+  @Benchmark
+  public String strictParseAndClassifySuccessDozenRegex() {
+    return dozenRegexClassify(SUCCESS);
+  }
+
   @Benchmark
   public Finding lenientFindInPostfixLine() {
     return ReplyFinder.find(POSTFIX);

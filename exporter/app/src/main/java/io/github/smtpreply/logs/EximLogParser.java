@@ -175,8 +175,7 @@ public final class EximLogParser implements LogParser {
       text = colon > 0 ? line.substring(colon + 1).strip() : "";
     }
     Finding finding = ReplyFinder.find(text);
-    Classification reply =
-        classifier.classify(finding.code(), finding.enhanced(), finding.stage(), text);
+    Classification reply = classifier.classify(finding, finding.stage(), text);
     String id = messageIdBefore(line, rest - 4);
     boolean repeat = id != null && text.equals(lastAttempt.get(id)) && !status.equals("sent");
     return new LogEvent(time, status, route == null ? "none" : route, reply, repeat);

@@ -162,7 +162,8 @@ public final class PostfixLogParser implements LogParser {
         }
       }
     }
-    Classification reply = classifier.classify(finding.code(), enhanced, finding.stage(), text);
+    Classification reply =
+        classifier.classify(finding.withReply(finding.code(), enhanced), finding.stage(), text);
     return new LogEvent(syslog.timestamp(), "attempt", SyslogLine.route(syslog.program()), reply);
   }
 
@@ -181,7 +182,7 @@ public final class PostfixLogParser implements LogParser {
 
   private LogEvent smtpd(SyslogLine syslog, String text, Stage stage) {
     Finding finding = ReplyFinder.find(text);
-    Classification reply = classifier.classify(finding.code(), finding.enhanced(), stage, text);
+    Classification reply = classifier.classify(finding, stage, text);
     String status = text.startsWith("too many") ? "too_many_errors" : "improper_pipelining";
     return new LogEvent(syslog.timestamp(), status, SyslogLine.route(syslog.program()), reply);
   }
@@ -249,7 +250,8 @@ public final class PostfixLogParser implements LogParser {
     if (reply == null) {
       Finding finding = ReplyFinder.find(text);
       EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-      reply = classifier.classify(finding.code(), enhanced, finding.stage(), text);
+      reply =
+          classifier.classify(finding.withReply(finding.code(), enhanced), finding.stage(), text);
       classified.put(key, reply);
     }
     String last = lastAttempt.get(syslog.program() + '[' + syslog.pid());
@@ -269,8 +271,7 @@ public final class PostfixLogParser implements LogParser {
       int colon2 = keys < 0 ? -1 : rest.indexOf(": ", keys);
       String text = colon2 < 0 ? "" : rest.substring(colon2 + 2);
       Finding finding = ReplyFinder.find(text);
-      Classification reply =
-          classifier.classify(finding.code(), finding.enhanced(), Stage.DATA, text);
+      Classification reply = classifier.classify(finding, Stage.DATA, text);
       return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
     }
     int textStart = rest.indexOf("]: ");
@@ -281,7 +282,7 @@ public final class PostfixLogParser implements LogParser {
     }
     String text = textStart < 2 ? rest : rest.substring(textStart, textEnd);
     Finding finding = ReplyFinder.find(text);
-    Classification reply = classifier.classify(finding.code(), finding.enhanced(), stage, text);
+    Classification reply = classifier.classify(finding, stage, text);
     return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
   }
 

@@ -25,13 +25,14 @@ import java.util.List;
 public final class Score {
   static final String USAGE =
       """
-      Usage: score replies|bounces TABLE [--misses]
+      Usage: score replies|bounces TABLE [--misses | --lofo]
         replies: columns reply_text, expected_code, expected_enhanced, expected_reason,
                  expected_class, source
         bounces: columns email_file (relative to the table), recipient_index, expected_status,
                  expected_replycode, expected_reason, expected_hardbounce, expected_action,
                  mta_module, labels_disagree
         --misses lists each disagreement before the totals.
+        --lofo prints whole-corpus and leave-one-family-out agreement side by side.
       """;
 
   private Score() {}
@@ -47,6 +48,7 @@ public final class Score {
   static int run(String[] args, PrintStream out, PrintStream err) {
     List<String> rest = new ArrayList<>(Arrays.asList(args));
     boolean misses = rest.remove("--misses");
+    boolean lofo = rest.remove("--lofo");
     if (rest.size() != 2 || !(rest.get(0).equals("replies") || rest.get(0).equals("bounces"))) {
       err.print("score: expected replies|bounces and one TABLE, got " + rest + "\n" + USAGE);
       return SmtpReplyCli.USAGE;
@@ -55,10 +57,18 @@ public final class Score {
     try {
       if (rest.get(0).equals("replies")) {
         try (InputStream in = Files.newInputStream(table)) {
-          new ScoreReplies().run(in, out, misses);
+          if (lofo) {
+            new ScoreReplies().lofo(in, out);
+          } else {
+            new ScoreReplies().run(in, out, misses);
+          }
         }
       } else {
-        new ScoreBounces().run(table, out, misses);
+        if (lofo) {
+          new ScoreBounces().lofo(table, out);
+        } else {
+          new ScoreBounces().run(table, out, misses);
+        }
       }
       return SmtpReplyCli.OK;
     } catch (NoSuchFileException e) {

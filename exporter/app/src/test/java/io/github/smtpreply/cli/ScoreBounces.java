@@ -4,6 +4,7 @@ import io.github.smtpreply.bounce.Bounce;
 import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.classify.Classification;
+import io.github.smtpreply.classify.Classifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -24,6 +25,63 @@ import java.util.Map;
  */
 final class ScoreBounces {
   private final BounceReader reader = BounceReader.standard();
+
+  /** Whole-corpus and leave-one-family-out agreement (see {@link Lofo}). */
+  void lofo(Path table, PrintStream out) throws IOException {
+    Path folder = table.toAbsolutePath().getParent();
+    List<String[]> rows;
+    try (InputStream in = Files.newInputStream(table)) {
+      rows = LabelledTable.rows(in, 9);
+    }
+    Lofo.report(
+        rows, 0, Classifier.standard(), (part, classifier) -> score(folder, part, classifier), out);
+  }
+
+  static List<Lofo.Scored> score(Path folder, List<String[]> rows, Classifier classifier) {
+    BounceReader reader = BounceReader.with(classifier);
+    Map<String, List<BounceRecipient>> read = new HashMap<>();
+    List<Lofo.Scored> scored = new ArrayList<>();
+    for (String[] f : rows) {
+      List<BounceRecipient> recipients =
+          read.computeIfAbsent(
+              f[0],
+              file -> {
+                List<BounceRecipient> all = new ArrayList<>();
+                try (InputStream email = Files.newInputStream(folder.resolve(file))) {
+                  for (Bounce bounce : reader.readMailbox(email)) {
+                    all.addAll(bounce.recipients());
+                  }
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+                return all;
+              });
+      int index = f[1].matches("[1-9][0-9]{0,5}") ? Integer.parseInt(f[1]) : 0;
+      BounceRecipient r =
+          index >= 1 && index <= recipients.size() ? recipients.get(index - 1) : null;
+      Classification c = r == null ? null : r.classification();
+      Map<String, String[]> fields = new java.util.LinkedHashMap<>();
+      fields.put(
+          "code", new String[] {f[3].isEmpty() ? "none" : f[3], c == null ? "-" : c.codeLabel()});
+      if (!f[2].isEmpty() && !ScoreReplies.isPseudoStatus(f[2])) {
+        fields.put("status", new String[] {f[2], c == null ? "-" : c.statusLabel()});
+      }
+      if (!f[2].isEmpty()) {
+        String expected =
+            switch (f[2].charAt(0)) {
+              case '2' -> "success";
+              case '4' -> "transient";
+              default -> "permanent";
+            };
+        fields.put("class", new String[] {expected, c == null ? "-" : c.replyClass().label()});
+      }
+      if (!f[4].isEmpty()) {
+        fields.put("reason", new String[] {f[4], c == null ? "-" : c.reason().sisimai()});
+      }
+      scored.add(new Lofo.Scored(Lofo.family(f[0]), c == null ? null : c.rule(), fields));
+    }
+    return scored;
+  }
 
   void run(Path table, PrintStream out, boolean showMisses) throws IOException {
     Tally code = new Tally("code");

@@ -5,6 +5,10 @@ import io.github.smtpreply.classify.Classifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code score replies TABLE}: classifies the {@code reply_text} column of a replies table (the dev
@@ -41,6 +45,31 @@ final class ScoreReplies {
     for (Tally t : new Tally[] {code, enhanced, replyClass, reason}) {
       out.println(t);
     }
+  }
+
+  /** Whole-corpus and leave-one-family-out agreement (see {@link Lofo}). */
+  void lofo(InputStream table, PrintStream out) throws IOException {
+    Lofo.report(LabelledTable.rows(table, 5), 5, classifier, ScoreReplies::score, out);
+  }
+
+  static List<Lofo.Scored> score(List<String[]> rows, Classifier classifier) {
+    List<Lofo.Scored> scored = new ArrayList<>();
+    for (String[] f : rows) {
+      Classification c = classifier.classifyText(f[0]);
+      Map<String, String[]> fields = new LinkedHashMap<>();
+      fields.put("code", new String[] {f[1].isEmpty() ? "none" : f[1], c.codeLabel()});
+      if (!f[2].isEmpty() && !isPseudoStatus(f[2])) {
+        fields.put("enhanced", new String[] {f[2], c.statusLabel()});
+      }
+      if (f[4].equals("success") || f[4].equals("transient") || f[4].equals("permanent")) {
+        fields.put("class", new String[] {f[4], c.replyClass().label()});
+      }
+      if (!f[3].isEmpty() && !f[3].contains(":")) {
+        fields.put("reason", new String[] {f[3], c.reason().sisimai()});
+      }
+      scored.add(new Lofo.Scored(Lofo.family(f[5]), c.rule(), fields));
+    }
+    return scored;
   }
 
   /** sisimai-internal statuses (detail 9xx) never occur in mail: 5.0.910, 4.0.947. */

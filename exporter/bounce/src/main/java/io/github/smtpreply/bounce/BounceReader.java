@@ -38,6 +38,11 @@ public final class BounceReader {
     return STANDARD;
   }
 
+  /** A reader that classifies with {@code classifier} (e.g. one without some rules). */
+  public static BounceReader with(Classifier classifier) {
+    return new BounceReader(classifier);
+  }
+
   /** The system property by which Jakarta Mail finds its stream provider without a scan. */
   public static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
 

@@ -52,7 +52,10 @@ final class RecipientReader {
       }
     }
     Classification c =
-        classifier.classify(code, status(statusField(group.get("status")), finding), stage, text);
+        classifier.classify(
+            finding.withReply(code, status(statusField(group.get("status")), finding)),
+            stage,
+            text);
     String actionField = group.get("action");
     Action action = actionField == null ? null : Action.ofField(actionField).orElse(null);
     c = inReport(c, action == Action.DELAYED || (action == null && scan.delayed));

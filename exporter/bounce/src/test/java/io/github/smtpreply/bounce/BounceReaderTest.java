@@ -40,6 +40,9 @@ class BounceReaderTest {
     return BounceReader.standard().read(message.getBytes(StandardCharsets.UTF_8));
   }
 
+  // Several replies in one diagnostic: the decisive one is the last failing reply that is not
+  // quoted (ReplyFinder): amazonworkmail-07's "554 4.4.7 Message expired ... <421 4.4.2 ...>" is
+  // the 554 (the 421 is its cause); v5sendmail-07's transcript ends with "550 Host unknown".
   @ParameterizedTest(name = "{0} #{1}: {2} {3} {4} {5} {6} {7}")
   @CsvSource(
       delimiter = '|',
@@ -52,13 +55,13 @@ class BounceReaderTest {
           lhost-office365-01.eml      | 1 | kijitora@example.com               | failed       | 5.1.10 | 550  | permanent | user_unknown
           lhost-sendmail-15.eml       | 1 | @mx.example.org                    | failed       | 5.1.2  | 550  | permanent | host_unknown
           lhost-exim-60.eml           | 1 | /mail/spool/q002.kijitora.gol.com/gol.com/22r/cat/n2.nyaan | failed | 5.0.0 | none | permanent | mailbox_full
-          lhost-amazonworkmail-07.eml | 1 | kijitora@libsisimai.org            | failed       | 4.4.7  | 421  | transient | expired
+          lhost-amazonworkmail-07.eml | 1 | kijitora@libsisimai.org            | failed       | 4.4.7  | 554  | permanent | expired
           lhost-qmail-01.eml          | 1 | kijitora@example.ne.jp             | failed       | 5.5.0  | 550  | permanent | user_unknown
           lhost-exim-04.eml           | 1 | kijitora@example.ed.jp             | failed       | 5.7.0  | 550  | permanent | blocked
           lhost-exim-06.eml           | 1 | kijitora@example.com               | failed       | 5.4.7  | none | permanent | expired
           lhost-gmx-03.eml            | 1 | mikeneko@example.co.jp             | failed       | 5.2.1  | none | permanent | user_unknown
           lhost-gmx-03.eml            | 2 | sabineko@example.co.jp             | failed       | 5.2.2  | none | permanent | mailbox_full
-          lhost-v5sendmail-07.eml     | 1 | kijitora@example.org               | failed       | 5.1.2  | 554  | permanent | host_unknown
+          lhost-v5sendmail-07.eml     | 1 | kijitora@example.org               | failed       | 5.1.2  | 550  | permanent | host_unknown
           lhost-v5sendmail-07.eml     | 2 | mikeneko@example.org               | failed       | 5.1.2  | 550  | permanent | host_unknown
           lhost-v5sendmail-07.eml     | 3 | hachiware@example.edu              | failed       | 5.0.0  | 550  | permanent | user_unknown
           lhost-exchange2003-02.eml   | 1 | kijitora@example.co.jp             | failed       | 5.1.1  | none | permanent | user_unknown
