@@ -31,8 +31,8 @@ final class LogCommand {
   void run(LogParser parser, InputStream log, PrintStream out) throws IOException {
     out.println(HEADER);
     try (LineInput in = new LineInput(log)) {
-      for (String line = in.next(); line != null; line = in.next()) {
-        LogEvent event = parser.read(line).event();
+      while (in.advance()) {
+        LogEvent event = parser.read(in.bytes(), in.from(), in.to()).event();
         if (event != null) {
           out.println(row(event));
         }
@@ -47,9 +47,10 @@ final class LogCommand {
    */
   void unparsed(LogParser parser, InputStream log, PrintStream out) throws IOException {
     try (LineInput in = new LineInput(log)) {
-      for (String line = in.next(); line != null; line = in.next()) {
-        if (!parser.read(line).understood()) {
-          out.println(line);
+      while (in.advance()) {
+        if (!parser.read(in.bytes(), in.from(), in.to()).understood()) {
+          out.write(in.bytes(), in.from(), in.to() - in.from());
+          out.println();
         }
       }
     }

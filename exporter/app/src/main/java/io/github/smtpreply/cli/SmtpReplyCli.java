@@ -2,8 +2,11 @@ package io.github.smtpreply.cli;
 
 import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.server.ConfigException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -133,7 +136,12 @@ public final class SmtpReplyCli {
   public static void main(String[] args) {
     // An application may set JVM-wide properties; the bounce reader library does not.
     BounceReader.useAngusStreamProvider();
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    // Buffered: System.out flushes on every write, a system call per row of a long output.
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int status = run(args, System.in, out, err);
     out.flush();
