@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Postfix logs: deliveries ({@code QUEUEID: to=<…>, relay=…, dsn=X.Y.Z, status=WORD (text)}) by any
@@ -68,8 +69,119 @@ public final class PostfixLogParser implements LogParser {
         }
       };
 
+  private final SyslogBytes syslogBytes;
+
   public PostfixLogParser(ZoneId zone) {
     this.zone = zone;
+    this.syslogBytes = new SyslogBytes(zone);
+  }
+
+  /**
+   * As {@link #read(String)}; a line that cannot be an event is answered from its bytes, neither
+   * decoded nor split: most lines of a mail log are not events.
+   */
+  @Override
+  public Line read(byte[] bytes, int from, int to) {
+    long program = syslogBytes.program(bytes, from, to);
+    if (program != SyslogBytes.UNSURE && !mayHoldEvent(bytes, syslogBytes.messageStart, to)) {
+      if (program == SyslogBytes.NO_PROGRAM) {
+        return Line.FOREIGN;
+      }
+      return isPostfix(bytes, (int) (program >>> 32), (int) program) ? Line.OTHER : Line.FOREIGN;
+    }
+    return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+  }
+
+  private static final byte[] STATUS = ascii(" status");
+  private static final byte[] REJECT = ascii("reject: ");
+  private static final byte[] REJECT_WARNING = ascii("reject_warning: ");
+  private static final byte[][] AT_BODY =
+      Stream.of(
+              "host ",
+              "connect to ",
+              "lost connection with ",
+              "conversation with ",
+              "too many errors after ",
+              "improper command pipelining after ")
+          .map(PostfixLogParser::ascii)
+          .toArray(byte[][]::new);
+  private static final byte[] POSTFIX = ascii("postfix");
+
+  /**
+   * False only if the message (from {@code from}) holds none of what {@link #read(String)} needs
+   * for an event: " status=" anywhere (deliveries); "reject: " or "reject_warning: " near the start
+   * (rejects, milter-reject included; {@link #rejectAt} looks within 40 characters, which are at
+   * most 160 bytes); the start of an attempt line or an smtpd outcome right after the queue id.
+   * Every word is ASCII, which UTF-8 decoding keeps as is (a malformed byte never swallows an ASCII
+   * one), and a character is at least one byte, so the decoded message holds a word where this
+   * looks only if the bytes do.
+   */
+  static boolean mayHoldEvent(byte[] b, int from, int to) {
+    int body = afterQueueId(b, from, to);
+    for (byte[] word : AT_BODY) {
+      if (startsWith(b, body, to, word)) {
+        return true;
+      }
+    }
+    int near = Math.min(to, from + 160 + REJECT_WARNING.length);
+    for (int i = from + 2; i < near; i++) {
+      if (b[i] == 'j'
+          && (startsWith(b, i - 2, to, REJECT) || startsWith(b, i - 2, to, REJECT_WARNING))) {
+        return true;
+      }
+    }
+    for (int i = from + STATUS.length; i < to; i++) {
+      if (b[i] == '=' && startsWith(b, i - STATUS.length, to, STATUS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #afterQueueId(String)} of the message's bytes. */
+  private static int afterQueueId(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && i - from < 32) {
+      byte c = b[i];
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i > from && i + 1 < to && b[i] == ':' && b[i + 1] == ' ' ? i + 2 : from;
+  }
+
+  private static boolean startsWith(byte[] b, int at, int to, byte[] word) {
+    if (at < 0 || to - at < word.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length; k++) {
+      if (b[at + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #isPostfix(String)} of the program's bytes. */
+  private static boolean isPostfix(byte[] b, int start, int end) {
+    if (startsWith(b, start, end, POSTFIX)) {
+      return true;
+    }
+    int slash = -1;
+    for (int i = end - 1; i >= start; i--) {
+      if (b[i] == '/') {
+        slash = i;
+        break;
+      }
+    }
+    return slash > start
+        && DAEMONS.contains(new String(b, slash + 1, end - slash - 1, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] ascii(String word) {
+    return word.getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
