@@ -3,7 +3,6 @@ package io.github.smtpreply.input;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -332,8 +331,12 @@ public final class FileFollower implements AutoCloseable {
       int start = 0;
       for (int i = 0; i < n; i++) {
         if (bytes[i] == '\n') {
-          append(bytes, start, i);
-          emit();
+          if (partialLength == 0 && !skippingLongLine) {
+            emit(bytes, start, i); // whole in the buffer: handed on without a copy
+          } else {
+            append(bytes, start, i);
+            emit();
+          }
           lines++;
           committed = position - n + i + 1;
           start = i + 1;
@@ -371,13 +374,16 @@ public final class FileFollower implements AutoCloseable {
 
   private void emit() {
     int end = partialLength;
-    if (end > 0 && partial[end - 1] == '\r') {
-      end--;
-    }
-    String line = new String(partial, 0, end, StandardCharsets.UTF_8);
     partialLength = 0;
     skippingLongLine = false;
-    sink.accept(line);
+    emit(partial, 0, end);
+  }
+
+  private void emit(byte[] bytes, int from, int to) {
+    if (to > from && bytes[to - 1] == '\r') {
+      to--;
+    }
+    sink.accept(bytes, from, to);
   }
 
   private void updateState() {
