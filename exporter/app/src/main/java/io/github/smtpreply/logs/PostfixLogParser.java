@@ -1,5 +1,7 @@
 package io.github.smtpreply.logs;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.reply.EnhancedStatus;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +74,8 @@ public final class PostfixLogParser implements LogParser {
 
   private final SyslogBytes syslogBytes;
 
+  private final ReplyCache replies = new ReplyCache(MAX_CACHED);
+
   public PostfixLogParser(ZoneId zone) {
     this.zone = zone;
     this.syslogBytes = new SyslogBytes(zone);
@@ -89,7 +94,162 @@ public final class PostfixLogParser implements LogParser {
       }
       return isPostfix(bytes, (int) (program >>> 32), (int) program) ? Line.OTHER : Line.FOREIGN;
     }
+    if (program >= 0) {
+      LogEvent delivery =
+          delivery(bytes, (int) (program >>> 32), (int) program, syslogBytes.messageStart, to);
+      if (delivery != null) {
+        return Line.of(delivery);
+      }
+    }
     return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+  }
+
+  private static final byte[] STATUS_IS = ascii(" status=");
+  private static final byte[] TO = ascii(": to=");
+  private static final byte[] RELAY = ascii(", relay=");
+  private static final byte[] EXPIRED = ascii("status=expired");
+  private static final byte[] FORCE_EXPIRED = ascii("status=force-expired");
+  private static final byte[] DSN = ascii("dsn=");
+  private static final byte[] QMGR = ascii("/qmgr");
+
+  /**
+   * {@link #delivery(SyslogLine, String)} of a Postfix program's delivery line, from its bytes: the
+   * same event, or {@code null} when the line is not one, or not one read here (the decoded line is
+   * then read as a whole).
+   */
+  private LogEvent delivery(byte[] b, int programStart, int programEnd, int m, int to) {
+    if (!isPostfix(b, programStart, programEnd)) {
+      return null;
+    }
+    int statusAt = indexOf(b, m, to, STATUS_IS);
+    if (statusAt < 0
+        || indexOf(b, m, to, TO) < 0
+            && indexOf(b, m, to, RELAY) < 0
+            && indexOf(b, m, to, EXPIRED) < 0
+            && indexOf(b, m, to, FORCE_EXPIRED) < 0) {
+      return null;
+    }
+    int wordStart = statusAt + 8;
+    int wordEnd = wordStart;
+    while (wordEnd < to && b[wordEnd] != ' ' && b[wordEnd] != ',') {
+      wordEnd++;
+    }
+    String status = statusWord(b, wordStart, wordEnd);
+    if (status == null) {
+      return null;
+    }
+    int textStart = statusAt + 1;
+    int textEnd = to;
+    int open = indexOf(b, wordEnd, to, (byte) '(');
+    if (open >= 0) {
+      int close = lastIndexOf(b, m, to, (byte) ')');
+      textStart = open + 1;
+      textEnd = close > open ? close : to;
+    }
+    int dsnStart = indexOf(b, m, to, DSN);
+    int dsnEnd = dsnStart;
+    if (dsnStart >= 0) {
+      int comma = indexOf(b, dsnStart, to, (byte) ',');
+      dsnStart += DSN.length;
+      dsnEnd = comma < 0 ? to : comma;
+      if (dsnEnd < dsnStart) {
+        return null; // "dsn=" right before a comma that ends it: left to the decoded line
+      }
+    }
+    Classification reply = replies.get(b, textStart, textEnd, dsnStart, dsnEnd);
+    if (reply == null) {
+      String text = new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8);
+      EnhancedStatus dsn = null;
+      if (dsnStart >= 0) {
+        try {
+          dsn = EnhancedStatus.parse(new String(b, dsnStart, dsnEnd - dsnStart, UTF_8));
+        } catch (ReplyFormatException e) {
+          dsn = null;
+        }
+      }
+      reply = classifyDelivery(text, dsn);
+      replies.put(b, textStart, textEnd, dsnStart, dsnEnd, reply);
+    }
+    Program p = program(b, programStart, programEnd);
+    boolean repeat = false;
+    if (!lastAttempt.isEmpty()) {
+      String pid =
+          new String(b, syslogBytes.pidStart, syslogBytes.pidEnd - syslogBytes.pidStart, UTF_8);
+      String last = lastAttempt.get(p.name + '[' + pid);
+      repeat =
+          last != null
+              && open >= 0
+              && last.equals(new String(b, textStart, textEnd - textStart, UTF_8));
+    }
+    return new LogEvent(syslogBytes.time, status, p.route, reply, repeat);
+  }
+
+  /** A program's name and route, for the last few programs read. */
+  private record Program(byte[] bytes, String name, String route) {}
+
+  private final Program[] programs = new Program[8];
+  private int nextProgram;
+
+  private Program program(byte[] b, int start, int end) {
+    for (Program p : programs) {
+      if (p != null && Arrays.equals(p.bytes, 0, p.bytes.length, b, start, end)) {
+        return p;
+      }
+    }
+    String name = new String(b, start, end - start, UTF_8);
+    String route = name.endsWith("/qmgr") ? "none" : SyslogLine.route(name);
+    Program p = new Program(Arrays.copyOfRange(b, start, end), name, route);
+    programs[nextProgram] = p;
+    nextProgram = (nextProgram + 1) % programs.length;
+    return p;
+  }
+
+  private static final String[] STATUS_WORDS = {
+    "sent", "deferred", "bounced", "expired", "force-expired", "undeliverable", "deliverable"
+  };
+  private static final byte[][] STATUS_BYTES =
+      Stream.of(STATUS_WORDS).map(PostfixLogParser::ascii).toArray(byte[][]::new);
+
+  /** The status word as {@link #isStatusWord} accepts it, or {@code null}. */
+  private static String statusWord(byte[] b, int start, int end) {
+    if (end == start) {
+      return null;
+    }
+    for (int i = 0; i < STATUS_BYTES.length; i++) {
+      if (Arrays.equals(STATUS_BYTES[i], 0, STATUS_BYTES[i].length, b, start, end)) {
+        return STATUS_WORDS[i];
+      }
+    }
+    String word = new String(b, start, end - start, UTF_8);
+    return isStatusWord(word) ? word : null;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte[] word) {
+    byte first = word[0];
+    for (int i = from, last = to - word.length; i <= last; i++) {
+      if (b[i] == first && startsWith(b, i, to, word)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte c) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastIndexOf(byte[] b, int from, int to, byte c) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static final byte[] STATUS = ascii(" status");
@@ -359,14 +519,18 @@ public final class PostfixLogParser implements LogParser {
     String key = dsn == null ? text : text + '\u0000' + dsn;
     Classification reply = classified.get(key);
     if (reply == null) {
-      Finding finding = ReplyFinder.find(text);
-      EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-      reply = classifier.classify(finding.code(), enhanced, finding.stage(), text);
+      reply = classifyDelivery(text, dsn);
       classified.put(key, reply);
     }
     String last = lastAttempt.get(syslog.program() + '[' + syslog.pid());
     boolean repeat = last != null && open >= 0 && last.equals(text);
     return new LogEvent(syslog.timestamp(), status, route, reply, repeat);
+  }
+
+  private Classification classifyDelivery(String text, EnhancedStatus dsn) {
+    Finding finding = ReplyFinder.find(text);
+    EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
+    return classifier.classify(finding.code(), enhanced, finding.stage(), text);
   }
 
   private LogEvent reject(SyslogLine syslog, String message, int at) {

@@ -1,6 +1,7 @@
 package io.github.smtpreply.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 
@@ -31,7 +32,15 @@ final class SyslogBytes {
   private static final int STAMP_BYTES = 40;
   private final byte[] stamps = new byte[STAMPS * STAMP_BYTES];
   private final int[] stampLengths = new int[STAMPS];
-  private final boolean[] stampValid = new boolean[STAMPS];
+  private final Instant[] stampTimes = new Instant[STAMPS];
+
+  /** The time of the line last read by {@link #program}, as {@link SyslogLine#timestamp()}. */
+  Instant time;
+
+  /** Where the pid of the line last read by {@link #program} starts and ends (both 0: none). */
+  int pidStart;
+
+  int pidEnd;
 
   /** Where the message of the line last read by {@link #program} starts. */
   int messageStart;
@@ -73,6 +82,15 @@ final class SyslogBytes {
     }
     int bracket = indexOf(b, (byte) '[', start, to);
     int end = bracket >= 0 && bracket < colon ? bracket : colon;
+    pidStart = 0;
+    pidEnd = 0;
+    if (end == bracket) {
+      int close = indexOf(b, (byte) ']', bracket, to);
+      if (close > bracket && close < colon) {
+        pidStart = bracket + 1;
+        pidEnd = close;
+      }
+    }
     for (int i = start; i < end; i++) {
       if (b[i] == ' ') {
         messageStart = start;
@@ -89,7 +107,8 @@ final class SyslogBytes {
     int slot = (b[end - 1] + 3 * b[end - 2] + 7 * b[end - 4]) & (STAMPS - 1);
     int base = slot * STAMP_BYTES;
     if (length == stampLengths[slot] && Arrays.equals(b, from, end, stamps, base, base + length)) {
-      return stampValid[slot];
+      time = stampTimes[slot];
+      return time != null;
     }
     for (int i = from; i < end; i++) {
       if (b[i] < 0) {
@@ -97,14 +116,12 @@ final class SyslogBytes {
       }
     }
     String stamp = new String(b, from, length, StandardCharsets.ISO_8859_1);
-    boolean valid =
-        iso
-            ? SyslogLine.iso(stamp, 0, length) != null
-            : SyslogLine.bsd(stamp, 0, length, zone) != null;
+    time = iso ? SyslogLine.iso(stamp, 0, length) : SyslogLine.bsd(stamp, 0, length, zone);
+    boolean valid = time != null;
     if (length <= STAMP_BYTES) {
       System.arraycopy(b, from, stamps, base, length);
       stampLengths[slot] = length;
-      stampValid[slot] = valid;
+      stampTimes[slot] = time;
     }
     return valid;
   }
