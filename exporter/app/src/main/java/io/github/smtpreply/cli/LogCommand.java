@@ -8,6 +8,7 @@ import io.github.smtpreply.logs.PostfixLogParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
 /**
@@ -30,11 +31,12 @@ final class LogCommand {
 
   void run(LogParser parser, InputStream log, PrintStream out) throws IOException {
     out.println(HEADER);
+    Rows rows = new Rows();
     try (LineInput in = new LineInput(log)) {
       while (in.advance()) {
         LogEvent event = parser.read(in.bytes(), in.from(), in.to()).event();
         if (event != null) {
-          out.println(row(event));
+          out.write(rows.of(event));
         }
       }
     }
@@ -53,6 +55,36 @@ final class LogCommand {
           out.println();
         }
       }
+    }
+  }
+
+  /**
+   * Rows as UTF-8 bytes with their newline, kept by the identity of their parts: a parser hands on
+   * the same status, route and classification objects for the replies it has seen (its caches), so
+   * most rows are written without being formatted again. Bounded: a slot per hash, replaced.
+   */
+  static final class Rows {
+    private static final int SLOTS = 256;
+    private final LogEvent[] parts = new LogEvent[SLOTS];
+    private final byte[][] bytes = new byte[SLOTS][];
+
+    byte[] of(LogEvent event) {
+      int h =
+          System.identityHashCode(event.reply()) * 31
+              + System.identityHashCode(event.status()) * 17
+              + System.identityHashCode(event.route());
+      int slot = (h ^ h >>> 16) & (SLOTS - 1);
+      LogEvent kept = parts[slot];
+      if (kept != null
+          && kept.reply() == event.reply()
+          && kept.status() == event.status()
+          && kept.route() == event.route()) {
+        return bytes[slot];
+      }
+      byte[] row = (row(event) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+      parts[slot] = event;
+      bytes[slot] = row;
+      return row;
     }
   }
 

@@ -88,15 +88,20 @@ public final class PostfixLogParser implements LogParser {
   @Override
   public Line read(byte[] bytes, int from, int to) {
     long program = syslogBytes.program(bytes, from, to);
-    if (program != SyslogBytes.UNSURE && !mayHoldEvent(bytes, syslogBytes.messageStart, to)) {
+    if (program == SyslogBytes.UNSURE) {
+      return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+    }
+    int hint = eventHint(bytes, syslogBytes.messageStart, to);
+    if (hint == NO_EVENT) {
       if (program == SyslogBytes.NO_PROGRAM) {
         return Line.FOREIGN;
       }
       return isPostfix(bytes, (int) (program >>> 32), (int) program) ? Line.OTHER : Line.FOREIGN;
     }
-    if (program >= 0) {
+    if (program >= 0 && hint >= 0) {
       LogEvent delivery =
-          delivery(bytes, (int) (program >>> 32), (int) program, syslogBytes.messageStart, to);
+          delivery(
+              bytes, (int) (program >>> 32), (int) program, syslogBytes.messageStart, to, hint);
       if (delivery != null) {
         return Line.of(delivery);
       }
@@ -104,7 +109,6 @@ public final class PostfixLogParser implements LogParser {
     return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
   }
 
-  private static final byte[] STATUS_IS = ascii(" status=");
   private static final byte[] TO = ascii(": to=");
   private static final byte[] RELAY = ascii(", relay=");
   private static final byte[] EXPIRED = ascii("status=expired");
@@ -117,16 +121,15 @@ public final class PostfixLogParser implements LogParser {
    * same event, or {@code null} when the line is not one, or not one read here (the decoded line is
    * then read as a whole).
    */
-  private LogEvent delivery(byte[] b, int programStart, int programEnd, int m, int to) {
+  private LogEvent delivery(
+      byte[] b, int programStart, int programEnd, int m, int to, int statusAt) {
     if (!isPostfix(b, programStart, programEnd)) {
       return null;
     }
-    int statusAt = indexOf(b, m, to, STATUS_IS);
-    if (statusAt < 0
-        || indexOf(b, m, to, TO) < 0
-            && indexOf(b, m, to, RELAY) < 0
-            && indexOf(b, m, to, EXPIRED) < 0
-            && indexOf(b, m, to, FORCE_EXPIRED) < 0) {
+    if (indexOf(b, m, to, TO) < 0
+        && indexOf(b, m, to, RELAY) < 0
+        && indexOf(b, m, to, EXPIRED) < 0
+        && indexOf(b, m, to, FORCE_EXPIRED) < 0) {
       return null;
     }
     int wordStart = statusAt + 8;
@@ -277,25 +280,41 @@ public final class PostfixLogParser implements LogParser {
    * looks only if the bytes do.
    */
   static boolean mayHoldEvent(byte[] b, int from, int to) {
+    return eventHint(b, from, to) != NO_EVENT;
+  }
+
+  private static final int NO_EVENT = -1;
+  private static final int NOT_A_DELIVERY = -2;
+
+  /**
+   * {@link #NO_EVENT} if the line cannot be an event (see {@link #mayHoldEvent}); else where the
+   * first " status=" starts, or {@link #NOT_A_DELIVERY} if there is none.
+   */
+  private static int eventHint(byte[] b, int from, int to) {
+    int statusAt = NOT_A_DELIVERY;
+    for (int i = from + STATUS.length; i < to; i++) {
+      if (b[i] == '=' && startsWith(b, i - STATUS.length, to, STATUS)) {
+        statusAt = i - STATUS.length;
+        break;
+      }
+    }
+    if (statusAt >= 0) {
+      return statusAt;
+    }
     int body = afterQueueId(b, from, to);
     for (byte[] word : AT_BODY) {
       if (startsWith(b, body, to, word)) {
-        return true;
+        return statusAt;
       }
     }
     int near = Math.min(to, from + 160 + REJECT_WARNING.length);
     for (int i = from + 2; i < near; i++) {
       if (b[i] == 'j'
           && (startsWith(b, i - 2, to, REJECT) || startsWith(b, i - 2, to, REJECT_WARNING))) {
-        return true;
+        return statusAt;
       }
     }
-    for (int i = from + STATUS.length; i < to; i++) {
-      if (b[i] == '=' && startsWith(b, i - STATUS.length, to, STATUS)) {
-        return true;
-      }
-    }
-    return false;
+    return NO_EVENT;
   }
 
   /** {@link #afterQueueId(String)} of the message's bytes. */
@@ -516,7 +535,7 @@ public final class PostfixLogParser implements LogParser {
     EnhancedStatus dsn = field(message, "dsn=");
     String route = syslog.program().endsWith("/qmgr") ? "none" : SyslogLine.route(syslog.program());
     // Real logs repeat the same reply texts thousands of times: most classifications are a lookup.
-    String key = dsn == null ? text : text + '\u0000' + dsn;
+    String key = dsn == null ? 'N' + text : 'D' + text + '\u0000' + dsn;
     Classification reply = classified.get(key);
     if (reply == null) {
       reply = classifyDelivery(text, dsn);
@@ -556,8 +575,13 @@ public final class PostfixLogParser implements LogParser {
       textEnd = rest.length();
     }
     String text = textStart < 2 ? rest : rest.substring(textStart, textEnd);
-    Finding finding = ReplyFinder.find(text);
-    Classification reply = classifier.classify(finding.code(), finding.enhanced(), stage, text);
+    String key = stage.ordinal() + text;
+    Classification reply = classified.get(key);
+    if (reply == null) {
+      Finding finding = ReplyFinder.find(text);
+      reply = classifier.classify(finding.code(), finding.enhanced(), stage, text);
+      classified.put(key, reply);
+    }
     return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
   }
 

@@ -27,7 +27,7 @@ final class SyslogBytes {
   private final ZoneId zone;
 
   /** Stamps read, direct-mapped by their last bytes: lines of a few seconds interleave. */
-  private static final int STAMPS = 16;
+  private static final int STAMPS = 64;
 
   private static final int STAMP_BYTES = 40;
   private final byte[] stamps = new byte[STAMPS * STAMP_BYTES];
