@@ -65,8 +65,14 @@ final class ReplyCache {
   }
 
   private int slot(byte[] b, int textStart, int textEnd, int dsnStart, int dsnEnd) {
-    int h = 1;
-    for (int i = textStart; i < textEnd; i++) {
+    // A sample of the text (equal keys are compared whole): up to 24 bytes spread over it.
+    int length = textEnd - textStart;
+    int h = length;
+    int step = Math.max(1, length >>> 4);
+    for (int i = textStart; i < textEnd; i += step) {
+      h = 31 * h + b[i];
+    }
+    for (int i = Math.max(textStart, textEnd - 8); i < textEnd; i++) {
       h = 31 * h + b[i];
     }
     h = 31 * h + (dsnStart < 0 ? 0 : 1);

@@ -104,7 +104,12 @@ final class SyslogBytes {
   /** True if {@link SyslogLine} reads a time from the stamp; the last stamp's answer is kept. */
   private boolean stampValid(byte[] b, int from, int end, boolean iso) {
     int length = end - from;
-    int slot = (b[end - 1] + 3 * b[end - 2] + 7 * b[end - 4]) & (STAMPS - 1);
+    // As a decimal number modulo 64: consecutive seconds take consecutive slots.
+    int h = 0;
+    for (int i = Math.max(from, end - 6); i < end; i++) {
+      h = h * 10 + b[i];
+    }
+    int slot = h & (STAMPS - 1);
     int base = slot * STAMP_BYTES;
     if (length == stampLengths[slot] && Arrays.equals(b, from, end, stamps, base, base + length)) {
       time = stampTimes[slot];
