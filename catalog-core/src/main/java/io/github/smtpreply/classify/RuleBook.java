@@ -299,6 +299,10 @@ final class RuleBook {
                 return phraseList.size() - 1;
               }));
     }
-    return ids.stream().mapToInt(Integer::intValue).toArray();
+    int[] a = new int[ids.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = ids.get(i);
+    }
+    return a;
   }
 }
