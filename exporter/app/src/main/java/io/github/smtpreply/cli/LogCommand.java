@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
  * {@code log --format postfix|exim [--unparsed] FILE|-}: one TSV row per delivery or reject event,
@@ -81,10 +82,41 @@ final class LogCommand {
           && kept.route() == event.route()) {
         return bytes[slot];
       }
+      byte[] same = sameRow(event);
+      if (same != null) {
+        return same;
+      }
       byte[] row = (row(event) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
       parts[slot] = event;
       bytes[slot] = row;
+      last = event;
+      lastRow = row;
       return row;
+    }
+
+    private LogEvent last;
+    private byte[] lastRow;
+
+    /**
+     * The last row formatted, if this event's row is the same: a classification that differs only
+     * in its text (another queue id) makes the same row.
+     */
+    private byte[] sameRow(LogEvent event) {
+      if (last == null
+          || !last.status().equals(event.status())
+          || !last.route().equals(event.route())) {
+        return null;
+      }
+      Classification a = last.reply();
+      Classification b = event.reply();
+      boolean same =
+          Objects.equals(a.code(), b.code())
+              && Objects.equals(a.enhanced(), b.enhanced())
+              && Objects.equals(a.status(), b.status())
+              && a.replyClass() == b.replyClass()
+              && a.reason() == b.reason()
+              && a.stage() == b.stage();
+      return same ? lastRow : null;
     }
   }
 

@@ -160,7 +160,9 @@ public final class PostfixLogParser implements LogParser {
       }
     }
     Classification reply = replies.get(b, textStart, textEnd, dsnStart, dsnEnd);
-    if (reply == null) {
+    if (reply != null && replies.normalised()) {
+      reply = withText(reply, new String(b, textStart, textEnd - textStart, UTF_8));
+    } else if (reply == null) {
       String text = new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8);
       EnhancedStatus dsn = null;
       if (dsnStart >= 0) {
@@ -171,7 +173,7 @@ public final class PostfixLogParser implements LogParser {
         }
       }
       reply = classifyDelivery(text, dsn);
-      replies.put(b, textStart, textEnd, dsnStart, dsnEnd, reply);
+      replies.put(reply);
     }
     Program p = program(b, programStart, programEnd);
     boolean repeat = false;
@@ -185,6 +187,21 @@ public final class PostfixLogParser implements LogParser {
               && last.equals(new String(b, textStart, textEnd - textStart, UTF_8));
     }
     return new LogEvent(syslogBytes.time, status, p.route, reply, repeat);
+  }
+
+  /** The classification of another text that differs from this one only in its queue id. */
+  private static Classification withText(Classification c, String text) {
+    return new Classification(
+        c.code(),
+        c.enhanced(),
+        c.status(),
+        c.replyClass(),
+        c.reason(),
+        c.stage(),
+        c.provider(),
+        c.rule(),
+        c.flags(),
+        text);
   }
 
   /** A program's name and route, for the last few programs read. */
