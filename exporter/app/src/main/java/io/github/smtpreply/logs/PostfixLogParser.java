@@ -308,27 +308,38 @@ public final class PostfixLogParser implements LogParser {
    * first " status=" starts, or {@link #NOT_A_DELIVERY} if there is none.
    */
   private static int eventHint(byte[] b, int from, int to) {
-    int statusAt = NOT_A_DELIVERY;
-    for (int i = from + STATUS.length; i < to; i++) {
-      if (b[i] == '=' && startsWith(b, i - STATUS.length, to, STATUS)) {
-        statusAt = i - STATUS.length;
-        break;
+    // One pass: "=" of " status=" anywhere, "j" of "reject" near the start. rejectAt() looks
+    // within 40 characters; while the bytes are ASCII a character is a byte, after a non-ASCII one
+    // a character may take up to 4 bytes.
+    int near = Math.min(to, from + 40 + REJECT_WARNING.length);
+    boolean reject = false;
+    int i = from;
+    for (; i < near; i++) {
+      byte c = b[i];
+      if (c == '=') {
+        if (i - STATUS.length >= from && startsWith(b, i - STATUS.length, to, STATUS)) {
+          return i - STATUS.length;
+        }
+      } else if (c == 'j') {
+        reject |= startsWith(b, i - 2, to, REJECT) || startsWith(b, i - 2, to, REJECT_WARNING);
+      } else if (c < 0 && near < to) {
+        near = Math.min(to, from + 160 + REJECT_WARNING.length);
       }
     }
-    if (statusAt >= 0) {
-      return statusAt;
+    for (; i < to; i++) {
+      if (b[i] == '='
+          && i - STATUS.length >= from
+          && startsWith(b, i - STATUS.length, to, STATUS)) {
+        return i - STATUS.length;
+      }
+    }
+    if (reject) {
+      return NOT_A_DELIVERY;
     }
     int body = afterQueueId(b, from, to);
     for (byte[] word : AT_BODY) {
       if (startsWith(b, body, to, word)) {
-        return statusAt;
-      }
-    }
-    int near = Math.min(to, from + 160 + REJECT_WARNING.length);
-    for (int i = from + 2; i < near; i++) {
-      if (b[i] == 'j'
-          && (startsWith(b, i - 2, to, REJECT) || startsWith(b, i - 2, to, REJECT_WARNING))) {
-        return statusAt;
+        return NOT_A_DELIVERY;
       }
     }
     return NO_EVENT;
