@@ -1,5 +1,6 @@
 package io.github.smtpreply.cli;
 
+import io.github.smtpreply.logs.Bytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,7 @@ final class LineInput implements AutoCloseable {
   }
 
   private static int indexOfNewline(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
+    return Bytes.indexOf(b, from, to, (byte) '\n');
   }
 
   /** Keeps part of a line that continues past the buffer, up to {@link #MAX_LINE} bytes. */

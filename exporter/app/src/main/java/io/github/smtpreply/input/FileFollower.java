@@ -1,5 +1,6 @@
 package io.github.smtpreply.input;
 
+import io.github.smtpreply.logs.Bytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -329,18 +330,18 @@ public final class FileFollower implements AutoCloseable {
       position += n;
       budget -= n;
       int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (bytes[i] == '\n') {
-          if (partialLength == 0 && !skippingLongLine) {
-            emit(bytes, start, i); // whole in the buffer: handed on without a copy
-          } else {
-            append(bytes, start, i);
-            emit();
-          }
-          lines++;
-          committed = position - n + i + 1;
-          start = i + 1;
+      for (int i = Bytes.indexOf(bytes, 0, n, (byte) '\n');
+          i >= 0;
+          i = Bytes.indexOf(bytes, i + 1, n, (byte) '\n')) {
+        if (partialLength == 0 && !skippingLongLine) {
+          emit(bytes, start, i); // whole in the buffer: handed on without a copy
+        } else {
+          append(bytes, start, i);
+          emit();
         }
+        lines++;
+        committed = position - n + i + 1;
+        start = i + 1;
       }
       append(bytes, start, n);
     }

@@ -326,10 +326,10 @@ public final class PostfixLogParser implements LogParser {
         near = Math.min(to, from + 160 + REJECT_WARNING.length);
       }
     }
-    for (; i < to; i++) {
-      if (b[i] == '='
-          && i - STATUS.length >= from
-          && startsWith(b, i - STATUS.length, to, STATUS)) {
+    for (i = Bytes.indexOf(b, i, to, (byte) '=');
+        i >= 0;
+        i = Bytes.indexOf(b, i + 1, to, (byte) '=')) {
+      if (i - STATUS.length >= from && startsWith(b, i - STATUS.length, to, STATUS)) {
         return i - STATUS.length;
       }
     }

@@ -49,6 +49,26 @@ class ByteReadTest {
     }
   }
 
+  @Test
+  void eightBytesAtATimeFindWhatALoopFinds() throws Exception {
+    for (byte[] line : lines()) {
+      for (byte c : new byte[] {'\n', '=', 'j', ' ', (byte) 0xC3, (byte) 0xE9, 0}) {
+        for (int from = 0; from <= line.length; from += 3) {
+          for (int to = from; to <= line.length; to += 1 + line.length / 7) {
+            int expected = -1;
+            for (int i = from; i < to; i++) {
+              if (line[i] == c) {
+                expected = i;
+                break;
+              }
+            }
+            assertThat(Bytes.indexOf(line, from, to, c)).isEqualTo(expected);
+          }
+        }
+      }
+    }
+  }
+
   private static void assertSame(
       LogParser fromBytes, LogParser fromText, List<byte[]> lines, int minEvents) {
     int events = 0;
