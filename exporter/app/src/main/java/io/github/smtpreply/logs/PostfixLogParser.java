@@ -245,9 +245,11 @@ public final class PostfixLogParser implements LogParser {
   }
 
   private static int indexOf(byte[] b, int from, int to, byte[] word) {
-    byte first = word[0];
-    for (int i = from, last = to - word.length; i <= last; i++) {
-      if (b[i] == first && startsWith(b, i, to, word)) {
+    int last = to - word.length;
+    for (int i = Bytes.indexOf(b, from, to, word[0]);
+        i >= 0 && i <= last;
+        i = Bytes.indexOf(b, i + 1, to, word[0])) {
+      if (startsWith(b, i, to, word)) {
         return i;
       }
     }
@@ -255,12 +257,7 @@ public final class PostfixLogParser implements LogParser {
   }
 
   private static int indexOf(byte[] b, int from, int to, byte c) {
-    for (int i = from; i < to; i++) {
-      if (b[i] == c) {
-        return i;
-      }
-    }
-    return -1;
+    return Bytes.indexOf(b, from, to, c);
   }
 
   private static int lastIndexOf(byte[] b, int from, int to, byte c) {
