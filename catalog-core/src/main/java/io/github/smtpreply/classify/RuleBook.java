@@ -262,10 +262,21 @@ final class RuleBook {
 
   private static List<String> words(Map<String, List<String>> f, String key) {
     List<String> out = new ArrayList<>();
+    // value.split("\\s+") without empty words, read without a regex (at start-up)
     for (String value : f.getOrDefault(key, List.of())) {
-      out.addAll(Arrays.asList(value.split("\\s+")));
+      int start = -1;
+      for (int i = 0; i <= value.length(); i++) {
+        char c = i < value.length() ? value.charAt(i) : ' ';
+        boolean space =
+            c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        if (space && start >= 0) {
+          out.add(value.substring(start, i));
+          start = -1;
+        } else if (!space && start < 0) {
+          start = i;
+        }
+      }
     }
-    out.removeIf(String::isEmpty);
     return out;
   }
 
