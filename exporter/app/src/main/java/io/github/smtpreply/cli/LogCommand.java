@@ -4,7 +4,9 @@ import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.logs.EximLogParser;
 import io.github.smtpreply.logs.LogEvent;
 import io.github.smtpreply.logs.LogParser;
+import io.github.smtpreply.logs.OpenSmtpdLogParser;
 import io.github.smtpreply.logs.PostfixLogParser;
+import io.github.smtpreply.logs.SendmailLogParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,9 +15,10 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * {@code log --format postfix|exim [--unparsed] FILE|-}: one TSV row per delivery or reject event,
- * in input order: {@code status code enhanced class reason stage route}. {@code enhanced} is the
- * status the reply carried, else the one the MTA logged ({@code dsn=}), else {@code none}.
+ * {@code log --format postfix|exim|sendmail|opensmtpd [--unparsed] FILE|-}: one TSV row per
+ * delivery or reject event, in input order: {@code status code enhanced class reason stage route}.
+ * {@code enhanced} is the status the reply carried, else the one the MTA logged ({@code dsn=}),
+ * else {@code none}.
  */
 final class LogCommand {
   static final String HEADER = "status\tcode\tenhanced\tclass\treason\tstage\troute";
@@ -24,9 +27,13 @@ final class LogCommand {
     return switch (format) {
       case "postfix" -> new PostfixLogParser(ZoneId.systemDefault());
       case "exim" -> new EximLogParser(ZoneId.systemDefault());
+      case "sendmail" -> new SendmailLogParser(ZoneId.systemDefault());
+      case "opensmtpd" -> new OpenSmtpdLogParser(ZoneId.systemDefault());
       default ->
           throw new UsageException(
-              "unknown log format '" + Cli.printable(format) + "'; use postfix or exim");
+              "unknown log format '"
+                  + Cli.printable(format)
+                  + "'; use postfix, exim, sendmail or opensmtpd");
     };
   }
 

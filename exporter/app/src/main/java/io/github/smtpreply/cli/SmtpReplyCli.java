@@ -83,7 +83,7 @@ public final class SmtpReplyCli {
           new Command(
               "log",
               """
-                smtp-reply log --format postfix|exim [--unparsed] FILE|-
+                smtp-reply log --format postfix|exim|sendmail|opensmtpd [--unparsed] FILE|-
                     An MTA log to TSV, one row per delivery or reject event, in order:
                     status, code, enhanced, class, reason, stage, route. With --unparsed,
                     the lines not understood instead (those counted as
@@ -221,7 +221,8 @@ public final class SmtpReplyCli {
       throws UsageException, IOException {
     int at = args.indexOf("--format");
     if (at < 0 || at + 1 >= args.size()) {
-      throw new UsageException("log needs --format postfix|exim and a FILE (or - for stdin)");
+      throw new UsageException(
+          "log needs --format postfix|exim|sendmail|opensmtpd and a FILE (or - for stdin)");
     }
     var parser = LogCommand.parser(args.get(at + 1));
     args.subList(at, at + 2).clear();
