@@ -6,15 +6,25 @@
 # For each: `grep -cF status=`, `smtp-reply log --format postfix` (JVM start included), and, when
 # installed, Debian's prometheus-postfix-exporter following the file (time until its /metrics stops
 # changing after the file is appended). Then the RSS of `smtp-reply serve` following the mixed log
-# at full speed (VmHWM), with the default heap and with JAVA_SMALL's options.
-# Usage: scripts/bench-ingest.sh   (after ./mvnw -q package -DskipTests)
+# at full speed (VmHWM), with the default heap and with JAVA_SMALL's options (what the exporter
+# needs: see README, "Memory").
+# Usage: scripts/bench-ingest.sh   (after ./mvnw -q package -DskipTests); N=200000 for a small file,
+# CDS=0 without the AppCDS archive, ONLY_RSS=1 for the memory figures alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-exporter/app/target/smtp-reply-exporter.jar}
 N=${N:-1000000}
-JAVA_SMALL=${JAVA_SMALL:-"-XX:+UseSerialGC -Xmx48m -Xss512k -XX:ReservedCodeCacheSize=32m"}
+JAVA_SMALL=${JAVA_SMALL:-"-XX:+UseSerialGC -Xmx48m -Xss512k -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1"}
+# AppCDS (scripts/cds-archive.sh) for `log`, unless CDS=0: the classes of the log path mapped, not
+# loaded. The JVM flags of a short run on one CPU: C1 only (C2 would compete for the CPU), serial GC.
+CDS_ARCHIVE=exporter/app/target/smtp-reply.jsa
+CDS_FLAGS=""
+if [ "${CDS:-1}" = 1 ]; then
+  scripts/cds-archive.sh "$CDS_ARCHIVE" > /dev/null
+  CDS_FLAGS="-XX:SharedArchiveFile=$CDS_ARCHIVE"
+fi
 mkdir -p target
-DEMO=exporter/app/src/main/resources/io/github/smtpreply/demo/demo-mail.log
+DEMO=exporter/app/src/test/resources/fixtures/logs/sample-mail.log
 PIN="taskset -c 0"
 command -v taskset >/dev/null || PIN=""
 now() { date +%s%N; }
@@ -78,12 +88,13 @@ bench() {
   local name=$1 file=target/bench-$1.log
   local t0 t1 t2 grep_ms ours_ms rows
   t0=$(now); $PIN grep -cF status= "$file" > target/bench-grep.txt; t1=$(now)
-  $PIN java -XX:ActiveProcessorCount=1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -jar "$JAR" log --format postfix "$file" > target/bench-ingest.tsv; t2=$(now)
+  # shellcheck disable=SC2086
+  $PIN java -XX:ActiveProcessorCount=1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto $CDS_FLAGS -jar "$JAR" log --format postfix "$file" > target/bench-ingest.tsv; t2=$(now)
   grep_ms=$(( (t1 - t0) / 1000000 )); ours_ms=$(( (t2 - t1) / 1000000 ))
   rows=$(( $(wc -l < target/bench-ingest.tsv) - 1 ))
   echo "== $name: $N lines, $rows events"
   echo "grep -cF status=      : ${grep_ms} ms"
-  echo "smtp-reply log (1 CPU): ${ours_ms} ms  (JVM start included)"
+  echo "smtp-reply log (1 CPU): ${ours_ms} ms  (JVM start included${CDS_FLAGS:+, AppCDS})"
   awk -v g="$grep_ms" -v o="$ours_ms" 'BEGIN { printf "smtp-reply throughput / grep throughput: %.1f%%\n", 100 * g / (o > 0 ? o : 1) }'
   go_exporter "$file"
 }

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 JAR=$(realpath "${JAR:-exporter/app/target/smtp-reply-exporter.jar}")
 WORK=$(mktemp -d)
 trap 'kill -9 $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-grep -v '^#' exporter/app/src/main/resources/io/github/smtpreply/demo/demo-mail.log | grep . > "$WORK/demo"
+grep -v '^#' exporter/app/src/test/resources/fixtures/logs/sample-mail.log | grep . > "$WORK/demo"
 n=0
 lines() { # lines COUNT >> FILE: demo lines, cycled, each with its own queue id
   awk -v c="$1" -v s="$n" '{ l[NR] = $0 } END { for (i = 0; i < c; i++) { x = l[(s + i) % NR + 1]; sub(/4F1A2B3C[0-9A-F]+/, sprintf("Q%09d", s + i), x); print x } }' "$WORK/demo"

@@ -80,14 +80,16 @@ record Rule(
           none = true;
           continue;
         }
-        if (!pattern.matches("[2-5x][0-9x][0-9x]")) {
+        if (!isCodePattern(pattern)) {
           throw new IllegalArgumentException("bad code pattern: " + pattern);
         }
         for (int v = ReplyCode.MIN; v <= ReplyCode.MAX; v++) {
-          String value = Integer.toString(v);
+          char[] value = {
+            (char) ('0' + v / 100), (char) ('0' + v / 10 % 10), (char) ('0' + v % 10)
+          };
           boolean match = true;
           for (int i = 0; i < 3; i++) {
-            match &= pattern.charAt(i) == 'x' || pattern.charAt(i) == value.charAt(i);
+            match &= pattern.charAt(i) == 'x' || pattern.charAt(i) == value[i];
           }
           allowed[v - ReplyCode.MIN] |= match;
         }
@@ -132,7 +134,7 @@ record Rule(
         for (int i = 0; i < 3; i++) {
           if (parts[i].equals("x")) {
             p[i] = -1;
-          } else if (parts[i].matches("[0-9]{1,3}")) {
+          } else if (isNumber(parts[i])) {
             p[i] = Integer.parseInt(parts[i]);
           } else {
             throw new IllegalArgumentException("bad status pattern: " + pattern);
@@ -182,5 +184,30 @@ record Rule(
     static int key(int subject, int detail) {
       return subject * 1000 + detail;
     }
+  }
+
+  /** {@code [2-5x][0-9x][0-9x]}, read without a regex (rule books are read at start-up). */
+  static boolean isCodePattern(String p) {
+    return p.length() == 3
+        && (p.charAt(0) >= '2' && p.charAt(0) <= '5' || p.charAt(0) == 'x')
+        && (isDigit(p.charAt(1)) || p.charAt(1) == 'x')
+        && (isDigit(p.charAt(2)) || p.charAt(2) == 'x');
+  }
+
+  /** {@code [0-9]{1,3}}, read without a regex. */
+  static boolean isNumber(String p) {
+    if (p.isEmpty() || p.length() > 3) {
+      return false;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (!isDigit(p.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

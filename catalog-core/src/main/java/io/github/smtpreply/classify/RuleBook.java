@@ -284,10 +284,21 @@ final class RuleBook {
 
   private static List<String> words(Map<String, List<String>> f, String key) {
     List<String> out = new ArrayList<>();
+    // value.split("\\s+") without empty words, read without a regex (at start-up)
     for (String value : f.getOrDefault(key, List.of())) {
-      out.addAll(Arrays.asList(value.split("\\s+")));
+      int start = -1;
+      for (int i = 0; i <= value.length(); i++) {
+        char c = i < value.length() ? value.charAt(i) : ' ';
+        boolean space =
+            c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        if (space && start >= 0) {
+          out.add(value.substring(start, i));
+          start = -1;
+        } else if (!space && start < 0) {
+          start = i;
+        }
+      }
     }
-    out.removeIf(String::isEmpty);
     return out;
   }
 
@@ -324,6 +335,10 @@ final class RuleBook {
                 return phraseList.size() - 1;
               }));
     }
-    return ids.stream().mapToInt(Integer::intValue).toArray();
+    int[] a = new int[ids.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = ids.get(i);
+    }
+    return a;
   }
 }

@@ -192,7 +192,7 @@ public final class PhraseMatcher {
     this.outputs = new int[states][];
     for (int s = 0; s < states; s++) {
       List<Integer> ids = out.get(s);
-      outputs[s] = ids.isEmpty() ? null : ids.stream().mapToInt(Integer::intValue).toArray();
+      outputs[s] = ids.isEmpty() ? null : toArray(ids);
     }
     // Row offsets instead of state numbers; flag transitions into states that complete a phrase,
     // so scan() reads outputs[] only then.
@@ -355,9 +355,35 @@ public final class PhraseMatcher {
         || script == Character.UnicodeScript.THAI;
   }
 
-  /** Lower case (ASCII) and single spaces, trimmed. */
+  /**
+   * Lower case (ASCII) and single spaces, trimmed: {@code phrase.strip().replaceAll("\\s+", " ")
+   * .toLowerCase(Locale.ROOT)}, without a regex (rule books are read at start-up).
+   */
   public static String normalize(String phrase) {
-    return phrase.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String s = phrase.strip();
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = true;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static int[] toArray(List<Integer> ids) {
+    int[] a = new int[ids.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = ids.get(i);
+    }
+    return a;
   }
 
   /** Size of the transition table, for diagnostics: states and character classes. */

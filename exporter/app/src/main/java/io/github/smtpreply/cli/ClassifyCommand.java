@@ -30,9 +30,11 @@ final class ClassifyCommand {
       }
       return;
     }
+    out.flush();
     try (LineInput in = new LineInput(stdin)) {
       for (String line = in.next(); line != null; line = in.next()) {
         out.println(row(classifier.classifyText(line)));
+        out.flush(); // a row per line typed, as it is read
       }
     }
   }

@@ -163,8 +163,8 @@ final class ServeCommand {
 
   private static void readStdin(InputStream stdin, LogInput sink, PrintStream err) {
     try (LineInput in = new LineInput(stdin)) {
-      for (String line = in.next(); line != null; line = in.next()) {
-        sink.acceptNow(line);
+      while (in.advance()) {
+        sink.acceptNow(in.bytes(), in.from(), in.to());
       }
     } catch (IOException e) {
       err.println("smtp-reply: stdin: " + e.getMessage());

@@ -2,8 +2,11 @@ package io.github.smtpreply.cli;
 
 import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.server.ConfigException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -80,7 +83,7 @@ public final class SmtpReplyCli {
           new Command(
               "log",
               """
-                smtp-reply log --format postfix|exim [--unparsed] FILE|-
+                smtp-reply log --format postfix|exim|sendmail|opensmtpd [--unparsed] FILE|-
                     An MTA log to TSV, one row per delivery or reject event, in order:
                     status, code, enhanced, class, reason, stage, route. With --unparsed,
                     the lines not understood instead (those counted as
@@ -158,7 +161,12 @@ public final class SmtpReplyCli {
   public static void main(String[] args) {
     // An application may set JVM-wide properties; the bounce reader library does not.
     BounceReader.useAngusStreamProvider();
-    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    // Buffered: System.out flushes on every write, a system call per row of a long output.
+    PrintStream out =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+            false,
+            StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int status = run(args, System.in, out, err);
     out.flush();
@@ -238,7 +246,8 @@ public final class SmtpReplyCli {
       throws UsageException, IOException {
     int at = args.indexOf("--format");
     if (at < 0 || at + 1 >= args.size()) {
-      throw new UsageException("log needs --format postfix|exim and a FILE (or - for stdin)");
+      throw new UsageException(
+          "log needs --format postfix|exim|sendmail|opensmtpd and a FILE (or - for stdin)");
     }
     var parser = LogCommand.parser(args.get(at + 1));
     args.subList(at, at + 2).clear();

@@ -1,9 +1,9 @@
 package io.github.smtpreply.input;
 
+import io.github.smtpreply.logs.Bytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,14 +330,18 @@ public final class FileFollower implements AutoCloseable {
       position += n;
       budget -= n;
       int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (bytes[i] == '\n') {
+      for (int i = Bytes.indexOf(bytes, 0, n, (byte) '\n');
+          i >= 0;
+          i = Bytes.indexOf(bytes, i + 1, n, (byte) '\n')) {
+        if (partialLength == 0 && !skippingLongLine) {
+          emit(bytes, start, i); // whole in the buffer: handed on without a copy
+        } else {
           append(bytes, start, i);
           emit();
-          lines++;
-          committed = position - n + i + 1;
-          start = i + 1;
         }
+        lines++;
+        committed = position - n + i + 1;
+        start = i + 1;
       }
       append(bytes, start, n);
     }
@@ -371,13 +375,16 @@ public final class FileFollower implements AutoCloseable {
 
   private void emit() {
     int end = partialLength;
-    if (end > 0 && partial[end - 1] == '\r') {
-      end--;
-    }
-    String line = new String(partial, 0, end, StandardCharsets.UTF_8);
     partialLength = 0;
     skippingLongLine = false;
-    sink.accept(line);
+    emit(partial, 0, end);
+  }
+
+  private void emit(byte[] bytes, int from, int to) {
+    if (to > from && bytes[to - 1] == '\r') {
+      to--;
+    }
+    sink.accept(bytes, from, to);
   }
 
   private void updateState() {

@@ -74,7 +74,16 @@ public final class LogInput implements LineSink {
   /** Counts a line into the current batch; it reaches the meters with {@link #publish}. */
   @Override
   public void accept(String line) {
-    LogParser.Line read = parser.read(line);
+    count(parser.read(line));
+  }
+
+  /** As {@link #accept(String)}, from the line's bytes: most lines are never decoded. */
+  @Override
+  public void accept(byte[] bytes, int from, int to) {
+    count(parser.read(bytes, from, to));
+  }
+
+  private void count(LogParser.Line read) {
     LogEvent event = read.event();
     if (event != null) {
       batch.count(UNDERSTOOD);
@@ -90,6 +99,13 @@ public final class LogInput implements LineSink {
   /** Counts a line and puts it on the meters at once, for an input with no checkpoint. */
   public void acceptNow(String line) {
     accept(line);
+    commit();
+    publish();
+  }
+
+  /** As {@link #acceptNow(String)}, from the line's UTF-8 bytes. */
+  public void acceptNow(byte[] bytes, int from, int to) {
+    accept(bytes, from, to);
     commit();
     publish();
   }

@@ -1,5 +1,6 @@
 package io.github.smtpreply.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** Reads one MTA log line. Implementations never throw on any input. */
@@ -24,6 +25,15 @@ public interface LogParser {
   }
 
   Line read(String line);
+
+  /**
+   * Reads one line given as UTF-8 bytes without its terminator: the same answer as {@link
+   * #read(String)} on the decoded line. A parser may answer without decoding a line that cannot
+   * hold an event.
+   */
+  default Line read(byte[] bytes, int from, int to) {
+    return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+  }
 
   /** The delivery or reject event on this line, or empty for any other line. */
   default Optional<LogEvent> parse(String line) {

@@ -1,5 +1,7 @@
 package io.github.smtpreply.logs;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.reply.EnhancedStatus;
@@ -15,11 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Postfix logs: deliveries ({@code QUEUEID: to=<…>, relay=…, dsn=X.Y.Z, status=WORD (text)}) by any
@@ -68,8 +72,320 @@ public final class PostfixLogParser implements LogParser {
         }
       };
 
+  private final SyslogBytes syslogBytes;
+
+  private final ReplyCache replies = new ReplyCache(MAX_CACHED);
+
   public PostfixLogParser(ZoneId zone) {
     this.zone = zone;
+    this.syslogBytes = new SyslogBytes(zone);
+  }
+
+  /**
+   * As {@link #read(String)}; a line that cannot be an event is answered from its bytes, neither
+   * decoded nor split: most lines of a mail log are not events.
+   */
+  @Override
+  public Line read(byte[] bytes, int from, int to) {
+    long program = syslogBytes.program(bytes, from, to);
+    if (program == SyslogBytes.UNSURE) {
+      return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+    }
+    int hint = eventHint(bytes, syslogBytes.messageStart, to);
+    if (hint == NO_EVENT) {
+      if (program == SyslogBytes.NO_PROGRAM) {
+        return Line.FOREIGN;
+      }
+      return isPostfix(bytes, (int) (program >>> 32), (int) program) ? Line.OTHER : Line.FOREIGN;
+    }
+    if (program >= 0 && hint >= 0) {
+      LogEvent delivery =
+          delivery(
+              bytes, (int) (program >>> 32), (int) program, syslogBytes.messageStart, to, hint);
+      if (delivery != null) {
+        return Line.of(delivery);
+      }
+    }
+    return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+  }
+
+  private static final byte[] TO = ascii(": to=");
+  private static final byte[] RELAY = ascii(", relay=");
+  private static final byte[] EXPIRED = ascii("status=expired");
+  private static final byte[] FORCE_EXPIRED = ascii("status=force-expired");
+  private static final byte[] DSN = ascii("dsn=");
+  private static final byte[] QMGR = ascii("/qmgr");
+
+  /**
+   * {@link #delivery(SyslogLine, String)} of a Postfix program's delivery line, from its bytes: the
+   * same event, or {@code null} when the line is not one, or not one read here (the decoded line is
+   * then read as a whole).
+   */
+  private LogEvent delivery(
+      byte[] b, int programStart, int programEnd, int m, int to, int statusAt) {
+    if (!isPostfix(b, programStart, programEnd)) {
+      return null;
+    }
+    if (indexOf(b, m, to, TO) < 0
+        && indexOf(b, m, to, RELAY) < 0
+        && indexOf(b, m, to, EXPIRED) < 0
+        && indexOf(b, m, to, FORCE_EXPIRED) < 0) {
+      return null;
+    }
+    int wordStart = statusAt + 8;
+    int wordEnd = wordStart;
+    while (wordEnd < to && b[wordEnd] != ' ' && b[wordEnd] != ',') {
+      wordEnd++;
+    }
+    String status = statusWord(b, wordStart, wordEnd);
+    if (status == null) {
+      return null;
+    }
+    int textStart = statusAt + 1;
+    int textEnd = to;
+    int open = indexOf(b, wordEnd, to, (byte) '(');
+    if (open >= 0) {
+      int close = lastIndexOf(b, m, to, (byte) ')');
+      textStart = open + 1;
+      textEnd = close > open ? close : to;
+    }
+    int dsnStart = indexOf(b, m, to, DSN);
+    int dsnEnd = dsnStart;
+    if (dsnStart >= 0) {
+      int comma = indexOf(b, dsnStart, to, (byte) ',');
+      dsnStart += DSN.length;
+      dsnEnd = comma < 0 ? to : comma;
+      if (dsnEnd < dsnStart) {
+        return null; // "dsn=" right before a comma that ends it: left to the decoded line
+      }
+    }
+    Classification reply = replies.get(b, textStart, textEnd, dsnStart, dsnEnd);
+    if (reply != null && replies.normalised()) {
+      reply = withText(reply, new String(b, textStart, textEnd - textStart, UTF_8));
+    } else if (reply == null) {
+      String text = new String(b, textStart, textEnd - textStart, StandardCharsets.UTF_8);
+      EnhancedStatus dsn = null;
+      if (dsnStart >= 0) {
+        try {
+          dsn = EnhancedStatus.parse(new String(b, dsnStart, dsnEnd - dsnStart, UTF_8));
+        } catch (ReplyFormatException e) {
+          dsn = null;
+        }
+      }
+      reply = classifyDelivery(text, dsn);
+      replies.put(reply);
+    }
+    Program p = program(b, programStart, programEnd);
+    boolean repeat = false;
+    if (!lastAttempt.isEmpty()) {
+      String pid =
+          new String(b, syslogBytes.pidStart, syslogBytes.pidEnd - syslogBytes.pidStart, UTF_8);
+      String last = lastAttempt.get(p.name + '[' + pid);
+      repeat =
+          last != null
+              && open >= 0
+              && last.equals(new String(b, textStart, textEnd - textStart, UTF_8));
+    }
+    return new LogEvent(syslogBytes.time, status, p.route, reply, repeat);
+  }
+
+  /** The classification of another text that differs from this one only in its queue id. */
+  private static Classification withText(Classification c, String text) {
+    return new Classification(
+        c.code(),
+        c.enhanced(),
+        c.status(),
+        c.replyClass(),
+        c.reason(),
+        c.stage(),
+        c.provider(),
+        c.rule(),
+        c.flags(),
+        text);
+  }
+
+  /** A program's name and route, for the last few programs read. */
+  private record Program(byte[] bytes, String name, String route) {}
+
+  private final Program[] programs = new Program[8];
+  private int nextProgram;
+
+  private Program program(byte[] b, int start, int end) {
+    for (Program p : programs) {
+      if (p != null && Arrays.equals(p.bytes, 0, p.bytes.length, b, start, end)) {
+        return p;
+      }
+    }
+    String name = new String(b, start, end - start, UTF_8);
+    String route = name.endsWith("/qmgr") ? "none" : SyslogLine.route(name);
+    Program p = new Program(Arrays.copyOfRange(b, start, end), name, route);
+    programs[nextProgram] = p;
+    nextProgram = (nextProgram + 1) % programs.length;
+    return p;
+  }
+
+  private static final String[] STATUS_WORDS = {
+    "sent", "deferred", "bounced", "expired", "force-expired", "undeliverable", "deliverable"
+  };
+  private static final byte[][] STATUS_BYTES =
+      Stream.of(STATUS_WORDS).map(PostfixLogParser::ascii).toArray(byte[][]::new);
+
+  /** The status word as {@link #isStatusWord} accepts it, or {@code null}. */
+  private static String statusWord(byte[] b, int start, int end) {
+    if (end == start) {
+      return null;
+    }
+    for (int i = 0; i < STATUS_BYTES.length; i++) {
+      if (Arrays.equals(STATUS_BYTES[i], 0, STATUS_BYTES[i].length, b, start, end)) {
+        return STATUS_WORDS[i];
+      }
+    }
+    String word = new String(b, start, end - start, UTF_8);
+    return isStatusWord(word) ? word : null;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte[] word) {
+    int last = to - word.length;
+    for (int i = Bytes.indexOf(b, from, to, word[0]);
+        i >= 0 && i <= last;
+        i = Bytes.indexOf(b, i + 1, to, word[0])) {
+      if (startsWith(b, i, to, word)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int indexOf(byte[] b, int from, int to, byte c) {
+    return Bytes.indexOf(b, from, to, c);
+  }
+
+  private static int lastIndexOf(byte[] b, int from, int to, byte c) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static final byte[] STATUS = ascii(" status");
+  private static final byte[] REJECT = ascii("reject: ");
+  private static final byte[] REJECT_WARNING = ascii("reject_warning: ");
+  private static final byte[][] AT_BODY =
+      Stream.of(
+              "host ",
+              "connect to ",
+              "lost connection with ",
+              "conversation with ",
+              "too many errors after ",
+              "improper command pipelining after ")
+          .map(PostfixLogParser::ascii)
+          .toArray(byte[][]::new);
+  private static final byte[] POSTFIX = ascii("postfix");
+
+  /**
+   * False only if the message (from {@code from}) holds none of what {@link #read(String)} needs
+   * for an event: " status=" anywhere (deliveries); "reject: " or "reject_warning: " near the start
+   * (rejects, milter-reject included; {@link #rejectAt} looks within 40 characters, which are at
+   * most 160 bytes); the start of an attempt line or an smtpd outcome right after the queue id.
+   * Every word is ASCII, which UTF-8 decoding keeps as is (a malformed byte never swallows an ASCII
+   * one), and a character is at least one byte, so the decoded message holds a word where this
+   * looks only if the bytes do.
+   */
+  static boolean mayHoldEvent(byte[] b, int from, int to) {
+    return eventHint(b, from, to) != NO_EVENT;
+  }
+
+  private static final int NO_EVENT = -1;
+  private static final int NOT_A_DELIVERY = -2;
+
+  /**
+   * {@link #NO_EVENT} if the line cannot be an event (see {@link #mayHoldEvent}); else where the
+   * first " status=" starts, or {@link #NOT_A_DELIVERY} if there is none.
+   */
+  private static int eventHint(byte[] b, int from, int to) {
+    // One pass: "=" of " status=" anywhere, "j" of "reject" near the start. rejectAt() looks
+    // within 40 characters; while the bytes are ASCII a character is a byte, after a non-ASCII one
+    // a character may take up to 4 bytes.
+    int near = Math.min(to, from + 40 + REJECT_WARNING.length);
+    boolean reject = false;
+    int i = from;
+    for (; i < near; i++) {
+      byte c = b[i];
+      if (c == '=') {
+        if (i - STATUS.length >= from && startsWith(b, i - STATUS.length, to, STATUS)) {
+          return i - STATUS.length;
+        }
+      } else if (c == 'j') {
+        reject |= startsWith(b, i - 2, to, REJECT) || startsWith(b, i - 2, to, REJECT_WARNING);
+      } else if (c < 0 && near < to) {
+        near = Math.min(to, from + 160 + REJECT_WARNING.length);
+      }
+    }
+    for (i = Bytes.indexOf(b, i, to, (byte) '=');
+        i >= 0;
+        i = Bytes.indexOf(b, i + 1, to, (byte) '=')) {
+      if (i - STATUS.length >= from && startsWith(b, i - STATUS.length, to, STATUS)) {
+        return i - STATUS.length;
+      }
+    }
+    if (reject) {
+      return NOT_A_DELIVERY;
+    }
+    int body = afterQueueId(b, from, to);
+    for (byte[] word : AT_BODY) {
+      if (startsWith(b, body, to, word)) {
+        return NOT_A_DELIVERY;
+      }
+    }
+    return NO_EVENT;
+  }
+
+  /** {@link #afterQueueId(String)} of the message's bytes. */
+  private static int afterQueueId(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to && i - from < 32) {
+      byte c = b[i];
+      if (c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i > from && i + 1 < to && b[i] == ':' && b[i + 1] == ' ' ? i + 2 : from;
+  }
+
+  private static boolean startsWith(byte[] b, int at, int to, byte[] word) {
+    if (at < 0 || to - at < word.length) {
+      return false;
+    }
+    for (int k = 0; k < word.length; k++) {
+      if (b[at + k] != word[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #isPostfix(String)} of the program's bytes. */
+  private static boolean isPostfix(byte[] b, int start, int end) {
+    if (startsWith(b, start, end, POSTFIX)) {
+      return true;
+    }
+    int slash = -1;
+    for (int i = end - 1; i >= start; i--) {
+      if (b[i] == '/') {
+        slash = i;
+        break;
+      }
+    }
+    return slash > start
+        && DAEMONS.contains(new String(b, slash + 1, end - slash - 1, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] ascii(String word) {
+    return word.getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
@@ -245,18 +561,21 @@ public final class PostfixLogParser implements LogParser {
     EnhancedStatus dsn = field(message, "dsn=");
     String route = syslog.program().endsWith("/qmgr") ? "none" : SyslogLine.route(syslog.program());
     // Real logs repeat the same reply texts thousands of times: most classifications are a lookup.
-    String key = dsn == null ? text : text + '\u0000' + dsn;
+    String key = dsn == null ? 'N' + text : 'D' + text + '\u0000' + dsn;
     Classification reply = classified.get(key);
     if (reply == null) {
-      Finding finding = ReplyFinder.find(text);
-      EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
-      reply =
-          classifier.classify(finding.withReply(finding.code(), enhanced), finding.stage(), text);
+      reply = classifyDelivery(text, dsn);
       classified.put(key, reply);
     }
     String last = lastAttempt.get(syslog.program() + '[' + syslog.pid());
     boolean repeat = last != null && open >= 0 && last.equals(text);
     return new LogEvent(syslog.timestamp(), status, route, reply, repeat);
+  }
+
+  private Classification classifyDelivery(String text, EnhancedStatus dsn) {
+    Finding finding = ReplyFinder.find(text);
+    EnhancedStatus enhanced = finding.enhanced() != null ? finding.enhanced() : dsn;
+    return classifier.classify(finding.withReply(finding.code(), enhanced), finding.stage(), text);
   }
 
   private LogEvent reject(SyslogLine syslog, String message, int at) {
@@ -281,8 +600,13 @@ public final class PostfixLogParser implements LogParser {
       textEnd = rest.length();
     }
     String text = textStart < 2 ? rest : rest.substring(textStart, textEnd);
-    Finding finding = ReplyFinder.find(text);
-    Classification reply = classifier.classify(finding, stage, text);
+    String key = stage.ordinal() + text;
+    Classification reply = classified.get(key);
+    if (reply == null) {
+      Finding finding = ReplyFinder.find(text);
+      reply = classifier.classify(finding, stage, text);
+      classified.put(key, reply);
+    }
     return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
   }
 

@@ -206,7 +206,7 @@ record SyslogLine(Instant timestamp, String program, String pid, String message)
     return i < line.length() && line.charAt(i) == ' ' ? i : -1;
   }
 
-  private static Instant bsd(String line, int at, int end, ZoneId zone) {
+  static Instant bsd(String line, int at, int end, ZoneId zone) {
     String stamp = line.substring(at, end);
     Object[] last = LAST.get();
     if (stamp.equals(last[0])) {

@@ -204,8 +204,9 @@ class SmtpReplyCliTest {
 
   @Test
   void logNeedsAKnownFormat() {
-    assertThat(run("", "log", "--format", "sendmail", "-")).isEqualTo(SmtpReplyCli.USAGE);
-    assertThat(err()).contains("unknown log format 'sendmail'");
+    assertThat(run("", "log", "--format", "qmail", "-")).isEqualTo(SmtpReplyCli.USAGE);
+    assertThat(err())
+        .contains("unknown log format 'qmail'; use postfix, exim, sendmail or opensmtpd");
   }
 
   private static String fixture(String name) throws Exception {

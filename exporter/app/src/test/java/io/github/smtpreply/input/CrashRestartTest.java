@@ -136,8 +136,7 @@ class CrashRestartTest {
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(
-                CrashRestartTest.class.getResourceAsStream(
-                    "/io/github/smtpreply/demo/demo-mail.log"),
+                CrashRestartTest.class.getResourceAsStream("/fixtures/logs/sample-mail.log"),
                 StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.startsWith("#") && !line.isBlank()) {
