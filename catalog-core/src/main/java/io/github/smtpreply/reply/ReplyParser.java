@@ -21,6 +21,32 @@ public final class ReplyParser {
    * @throws ReplyFormatException naming the problem and echoing the input when it is not a reply
    */
   public static Reply parse(CharSequence wire) throws ReplyFormatException {
+    return (Reply) parse(wire, null, true);
+  }
+
+  /**
+   * What a caller that needs no {@link Reply} receives: the code of the final line, the first
+   * enhanced status, the text of all lines joined by a space (as {@link Reply#text()}), and whether
+   * the lines' codes differed.
+   */
+  @FunctionalInterface
+  public interface Parts<R> {
+    R accept(ReplyCode code, EnhancedStatus enhanced, String text, boolean mixedCodes);
+  }
+
+  /**
+   * Parses one complete reply as {@link #parse(CharSequence)} does, with the same exceptions, and
+   * hands its parts to {@code parts} instead of building a {@link Reply}: a one-line reply then
+   * costs only its text.
+   */
+  public static <R> R parse(CharSequence wire, Parts<R> parts) throws ReplyFormatException {
+    @SuppressWarnings("unchecked")
+    R result = (R) parse(wire, parts, false);
+    return result;
+  }
+
+  private static Object parse(CharSequence wire, Parts<?> parts, boolean reply)
+      throws ReplyFormatException {
     int length = wire.length();
     if (length == 0) {
       throw new ReplyFormatException(Problem.EMPTY, "empty reply", wire);
@@ -93,7 +119,10 @@ public final class ReplyParser {
       }
       start = wire.charAt(end) == '\r' ? end + 2 : end + 1;
     }
-    return new Reply(last, enhanced, lines == null ? List.of(only) : lines, mixed);
+    if (reply) {
+      return new Reply(last, enhanced, lines == null ? List.of(only) : lines, mixed);
+    }
+    return parts.accept(last, enhanced, lines == null ? only : String.join(" ", lines), mixed);
   }
 
   private static int lineEnd(CharSequence wire, int start, int length) throws ReplyFormatException {
