@@ -126,6 +126,10 @@ public final class ReplyParser {
   }
 
   private static int lineEnd(CharSequence wire, int start, int length) throws ReplyFormatException {
+    if (start == 0 && wire instanceof String s) {
+      // The first line only: each search may run to the end of the text, so not once per line.
+      return lineEnd(s, start, length);
+    }
     for (int i = start; i < length; i++) {
       char c = wire.charAt(i);
       if (c == '\n') {
@@ -139,6 +143,31 @@ public final class ReplyParser {
       }
     }
     return length;
+  }
+
+  /**
+   * The same as the loop over characters, by String's vectorised searches: the line end, its CR and
+   * any NUL are found without a branch per character.
+   */
+  private static int lineEnd(String wire, int start, int length) throws ReplyFormatException {
+    int lf = wire.indexOf('\n', start);
+    if (lf < 0 || lf >= length) {
+      lf = length;
+    }
+    int cr = wire.indexOf('\r', start);
+    // A CR is allowed only just before a line feed inside the reply.
+    int bareCr = cr < 0 || cr >= lf || (cr == lf - 1 && lf < length) ? -1 : cr;
+    int nul = wire.indexOf(0, start);
+    if (nul >= lf) {
+      nul = -1;
+    }
+    if (bareCr >= 0 && (nul < 0 || bareCr < nul)) {
+      throw new ReplyFormatException(Problem.CONTROL_CHARACTER, "bare CR inside reply", wire);
+    }
+    if (nul >= 0) {
+      throw new ReplyFormatException(Problem.CONTROL_CHARACTER, "NUL inside reply", wire);
+    }
+    return lf > start && lf < length && wire.charAt(lf - 1) == '\r' ? lf - 1 : lf;
   }
 
   private static ReplyCode codeAt(CharSequence wire, int start) throws ReplyFormatException {
