@@ -6,7 +6,10 @@ import io.github.smtpreply.reply.Reply;
 import io.github.smtpreply.reply.ReplyClass;
 import io.github.smtpreply.reply.ReplyCode;
 import io.github.smtpreply.reply.ReplyFinder;
+import io.github.smtpreply.reply.ReplyFormatException;
+import io.github.smtpreply.reply.ReplyParser;
 import io.github.smtpreply.reply.Stage;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -21,8 +24,12 @@ public final class Classifier {
 
   private final RuleBook rules;
 
+  /** Each thread's phrase hits, cleared after use: a classification allocates only its result. */
+  private final ThreadLocal<long[]> scratch;
+
   Classifier(RuleBook rules) {
     this.rules = rules;
+    this.scratch = ThreadLocal.withInitial(() -> new long[rules.phraseWords()]);
   }
 
   /** The classifier with the bundled rule book. */
@@ -46,18 +53,34 @@ public final class Classifier {
 
   /** Classifies a reply parsed strictly, answered to {@code stage}. */
   public Classification classify(Reply reply, Stage stage) {
-    String text = reply.text();
-    Set<Flag> flags = reply.mixedCodes() ? Set.of(Flag.MIXED_CODES) : Set.of();
-    EnhancedStatus enhanced = reply.enhanced();
-    if (enhanced == null && reply.code().value() >= 400 && quotes(text)) {
+    return classify(reply.code(), reply.enhanced(), reply.text(), reply.mixedCodes(), stage);
+  }
+
+  private final ReplyParser.Parts<Classification> strictParts =
+      (code, enhanced, text, mixed) -> classify(code, enhanced, text, mixed, Stage.UNKNOWN);
+
+  /**
+   * Parses a reply strictly ({@link ReplyParser#parse}) and classifies it, stage unknown: the same
+   * result as {@code classify(ReplyParser.parse(wire))} without building the {@link Reply}.
+   *
+   * @throws ReplyFormatException as {@link ReplyParser#parse} does
+   */
+  public Classification parseAndClassify(CharSequence wire) throws ReplyFormatException {
+    return ReplyParser.parse(wire, strictParts);
+  }
+
+  private Classification classify(
+      ReplyCode code, EnhancedStatus enhanced, String text, boolean mixedCodes, Stage stage) {
+    Set<Flag> flags = mixedCodes ? Set.of(Flag.MIXED_CODES) : Set.of();
+    if (enhanced == null && code.value() >= 400 && quotes(text)) {
       // A reply that wraps another server's ("550 Remote Server returned '550 5.1.351 ...'"):
       // the same rule as for free text (ReplyFinder) takes the quoted cause's status.
       Finding finding = ReplyFinder.find(text);
-      if (reply.code().equals(finding.code())) {
+      if (code.equals(finding.code())) {
         enhanced = finding.enhanced();
       }
     }
-    return decide(reply.code(), enhanced, stage, text, 0, 0, text.length(), flags, text);
+    return decide(code, enhanced, stage, text, 0, 0, text.length(), flags, text);
   }
 
   /**
@@ -113,11 +136,15 @@ public final class Classifier {
     boolean positive = code != null && code.value() < 400;
     Rule rule = null;
     if (!positive) {
-      long[] hits = new long[rules.phraseWords()];
-      // [0, contextEnd) and [replyAt, limit): the whole text unless a later reply decides.
-      rules.scan(text, 0, Math.min(contextEnd, limit), hits);
-      rules.scan(text, replyAt, limit, hits);
-      rule = rules.first(code, enhanced, stage, hits);
+      long[] hits = scratch.get();
+      try {
+        // [0, contextEnd) and [replyAt, limit): the whole text unless a later reply decides.
+        rules.scan(text, 0, Math.min(contextEnd, limit), hits);
+        rules.scan(text, replyAt, limit, hits);
+        rule = rules.first(code, enhanced, stage, hits);
+      } finally {
+        Arrays.fill(hits, 0);
+      }
     }
 
     EnhancedStatus status = enhanced;

@@ -26,6 +26,7 @@ final class RuleBook {
   private static final int STATUS_KEYS = 10 * 1000;
 
   private final List<Rule> rules;
+  private final Rule[] ruleArray;
   private final PhraseMatcher phrases;
   private final int ruleWords;
   private final long[][] rulesByPhrase;
@@ -35,6 +36,7 @@ final class RuleBook {
 
   private RuleBook(List<Rule> rules, PhraseMatcher phrases) {
     this.rules = List.copyOf(rules);
+    this.ruleArray = rules.toArray(Rule[]::new);
     this.phrases = phrases;
     this.ruleWords = Math.max(1, (rules.size() + 63) >>> 6);
     this.rulesByPhrase = new long[phrases.size()][];
@@ -103,45 +105,43 @@ final class RuleBook {
 
   /** The first rule in file order that matches, or {@code null}. */
   Rule first(ReplyCode code, EnhancedStatus status, Stage stage, long[] hits) {
-    long[] candidates = alwaysTried.clone();
+    long[] byStatus = null;
     if (status != null) {
       int key = Rule.StatusCondition.key(status.subject(), status.detail());
-      if (key < STATUS_KEYS && rulesByStatus[key] != null) {
-        or(candidates, rulesByStatus[key]);
+      if (key < STATUS_KEYS) {
+        byStatus = rulesByStatus[key];
       }
     }
-    if (code != null && rulesByCode[code.value() - ReplyCode.MIN] != null) {
-      or(candidates, rulesByCode[code.value() - ReplyCode.MIN]);
-    }
+    long[] byCode = code == null ? null : rulesByCode[code.value() - ReplyCode.MIN];
     int bitWords = (phrases.size() + 63) >>> 6; // then come the negative-context counters
-    for (int w = 0; w < bitWords; w++) {
-      long word = hits[w];
-      while (word != 0) {
-        int phrase = (w << 6) + Long.numberOfTrailingZeros(word);
-        word &= word - 1;
-        long[] mask = rulesByPhrase[phrase];
-        if (mask != null) {
-          or(candidates, mask);
+    // One word of candidates at a time, in file order, so that nothing is allocated.
+    for (int w = 0; w < ruleWords; w++) {
+      long candidates = alwaysTried[w];
+      if (byStatus != null) {
+        candidates |= byStatus[w];
+      }
+      if (byCode != null) {
+        candidates |= byCode[w];
+      }
+      for (int h = 0; h < bitWords; h++) {
+        long word = hits[h];
+        while (word != 0) {
+          long[] mask = rulesByPhrase[(h << 6) + Long.numberOfTrailingZeros(word)];
+          word &= word - 1;
+          if (mask != null) {
+            candidates |= mask[w];
+          }
         }
       }
-    }
-    for (int w = 0; w < candidates.length; w++) {
-      long word = candidates[w];
-      while (word != 0) {
-        Rule rule = rules.get((w << 6) + Long.numberOfTrailingZeros(word));
-        word &= word - 1;
+      while (candidates != 0) {
+        Rule rule = ruleArray[(w << 6) + Long.numberOfTrailingZeros(candidates)];
+        candidates &= candidates - 1;
         if (rule.test(code, status, stage, hits)) {
           return rule;
         }
       }
     }
     return null;
-  }
-
-  private static void or(long[] into, long[] mask) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] |= mask[i];
-    }
   }
 
   // ---- parsing ----------------------------------------------------------------------------

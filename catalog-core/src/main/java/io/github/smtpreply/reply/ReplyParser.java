@@ -21,6 +21,32 @@ public final class ReplyParser {
    * @throws ReplyFormatException naming the problem and echoing the input when it is not a reply
    */
   public static Reply parse(CharSequence wire) throws ReplyFormatException {
+    return (Reply) parse(wire, null, true);
+  }
+
+  /**
+   * What a caller that needs no {@link Reply} receives: the code of the final line, the first
+   * enhanced status, the text of all lines joined by a space (as {@link Reply#text()}), and whether
+   * the lines' codes differed.
+   */
+  @FunctionalInterface
+  public interface Parts<R> {
+    R accept(ReplyCode code, EnhancedStatus enhanced, String text, boolean mixedCodes);
+  }
+
+  /**
+   * Parses one complete reply as {@link #parse(CharSequence)} does, with the same exceptions, and
+   * hands its parts to {@code parts} instead of building a {@link Reply}: a one-line reply then
+   * costs only its text.
+   */
+  public static <R> R parse(CharSequence wire, Parts<R> parts) throws ReplyFormatException {
+    @SuppressWarnings("unchecked")
+    R result = (R) parse(wire, parts, false);
+    return result;
+  }
+
+  private static Object parse(CharSequence wire, Parts<?> parts, boolean reply)
+      throws ReplyFormatException {
     int length = wire.length();
     if (length == 0) {
       throw new ReplyFormatException(Problem.EMPTY, "empty reply", wire);
@@ -93,10 +119,17 @@ public final class ReplyParser {
       }
       start = wire.charAt(end) == '\r' ? end + 2 : end + 1;
     }
-    return new Reply(last, enhanced, lines == null ? List.of(only) : lines, mixed);
+    if (reply) {
+      return new Reply(last, enhanced, lines == null ? List.of(only) : lines, mixed);
+    }
+    return parts.accept(last, enhanced, lines == null ? only : String.join(" ", lines), mixed);
   }
 
   private static int lineEnd(CharSequence wire, int start, int length) throws ReplyFormatException {
+    if (start == 0 && wire instanceof String s) {
+      // The first line only: each search may run to the end of the text, so not once per line.
+      return lineEnd(s, start, length);
+    }
     for (int i = start; i < length; i++) {
       char c = wire.charAt(i);
       if (c == '\n') {
@@ -110,6 +143,31 @@ public final class ReplyParser {
       }
     }
     return length;
+  }
+
+  /**
+   * The same as the loop over characters, by String's vectorised searches: the line end, its CR and
+   * any NUL are found without a branch per character.
+   */
+  private static int lineEnd(String wire, int start, int length) throws ReplyFormatException {
+    int lf = wire.indexOf('\n', start);
+    if (lf < 0 || lf >= length) {
+      lf = length;
+    }
+    int cr = wire.indexOf('\r', start);
+    // A CR is allowed only just before a line feed inside the reply.
+    int bareCr = cr < 0 || cr >= lf || (cr == lf - 1 && lf < length) ? -1 : cr;
+    int nul = wire.indexOf(0, start);
+    if (nul >= lf) {
+      nul = -1;
+    }
+    if (bareCr >= 0 && (nul < 0 || bareCr < nul)) {
+      throw new ReplyFormatException(Problem.CONTROL_CHARACTER, "bare CR inside reply", wire);
+    }
+    if (nul >= 0) {
+      throw new ReplyFormatException(Problem.CONTROL_CHARACTER, "NUL inside reply", wire);
+    }
+    return lf > start && lf < length && wire.charAt(lf - 1) == '\r' ? lf - 1 : lf;
   }
 
   private static ReplyCode codeAt(CharSequence wire, int start) throws ReplyFormatException {

@@ -64,6 +64,17 @@ public class ReplyBenchmarks {
     return classifier.classify(ReplyParser.parse(REPLY));
   }
 
+  /** The same work without the intermediate Reply: what allocates is the result and its text. */
+  @Benchmark
+  public Classification strictParseAndClassifyCombined() throws ReplyFormatException {
+    return classifier.parseAndClassify(REPLY);
+  }
+
+  @Benchmark
+  public Classification strictParseAndClassifyCombinedSuccess() throws ReplyFormatException {
+    return classifier.parseAndClassify(SUCCESS);
+  }
+
   @Benchmark
   public Classification strictParseAndClassifySuccess() throws ReplyFormatException {
     return classifier.classify(ReplyParser.parse(SUCCESS));

@@ -113,4 +113,36 @@ class ReplyParserTest {
       assertThatThrownBy(() -> EnhancedStatus.parse(bad)).isInstanceOf(ReplyFormatException.class);
     }
   }
+
+  /** A String's first line is searched differently from other text: both must agree. */
+  @Test
+  void stringsAndOtherTextParseAlike() {
+    for (String wire :
+        List.of(
+            "550 a\0b\rc",
+            "550 a\rb\0c",
+            "550 ok\r",
+            "550 ok\r\r\n",
+            "550 5.1.1 x\r\n",
+            "550-a\r\n550 b",
+            "550-a\r\n550 b\0",
+            "250-a\n250 b\r\n",
+            "250-a\r\r\n250 b",
+            "550 a\n",
+            "550\n",
+            "\n550 a",
+            "5\r\n")) {
+      Object fromString = parseOrProblem(wire);
+      Object fromBuilder = parseOrProblem(new StringBuilder(wire));
+      assertThat(fromString).as(wire).isEqualTo(fromBuilder);
+    }
+  }
+
+  private static Object parseOrProblem(CharSequence wire) {
+    try {
+      return ReplyParser.parse(wire);
+    } catch (ReplyFormatException e) {
+      return e.problem() + ": " + e.getMessage();
+    }
+  }
 }

@@ -1,10 +1,13 @@
 package io.github.smtpreply.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.github.smtpreply.bounce.Bounce;
 import io.github.smtpreply.bounce.BounceKind;
 import io.github.smtpreply.bounce.BounceReader;
 import io.github.smtpreply.bounce.BounceRecipient;
 import io.github.smtpreply.classify.Classification;
+import java.io.BufferedOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +33,16 @@ final class DsnCommand {
 
   /** Returns true if every message was read and understood. */
   boolean run(List<String> files, InputStream stdin, PrintStream out, PrintStream err) {
+    // One write per 64 KiB, not per row: the caller's stream may flush on every line.
+    PrintStream rows = new PrintStream(new BufferedOutputStream(out, 1 << 16), false, UTF_8);
+    try {
+      return readAll(files, stdin, rows, err);
+    } finally {
+      rows.flush();
+    }
+  }
+
+  private boolean readAll(List<String> files, InputStream stdin, PrintStream out, PrintStream err) {
     out.println(HEADER);
     boolean allUnderstood = true;
     for (String file : expand(files, err)) {
@@ -37,6 +50,7 @@ final class DsnCommand {
       try (InputStream in = file.equals("-") ? stdin : new FileInputStream(file)) {
         bounces = reader.readMailbox(in);
       } catch (IOException e) {
+        out.flush(); // keep the rows before the message when both go to one terminal
         err.println("smtp-reply dsn: " + Cli.printable(file) + ": cannot read: " + e.getMessage());
         allUnderstood = false;
         continue;
@@ -53,6 +67,7 @@ final class DsnCommand {
                   + "\tnone\t"
                   + BounceKind.NOT_UNDERSTOOD.label()
                   + "\tnone\tnone\tnone\tnone\tnone");
+          out.flush();
           err.println("smtp-reply dsn: " + name + ": not understood: " + bounce.problem());
           allUnderstood = false;
           continue;

@@ -13,7 +13,6 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -82,7 +81,7 @@ final class MimeContent {
   static MimeContent of(byte[] raw) {
     MimeContent content = new MimeContent();
     try {
-      MimeMessage message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+      MimeMessage message = new MimeMessage(SESSION, new ByteSource(raw));
       content.addHeaders(message.getAllHeaders(), content.headers);
       content.walk(message, 0);
     } catch (MessagingException | IOException | RuntimeException e) {
