@@ -65,16 +65,14 @@ final class CodeRoutes {
     Optional<CodeEntry> eb = catalog.find(b);
     if (ea.isEmpty() || eb.isEmpty()) {
       return Reply.html(
-          400,
-          pages.notFoundPage(
-              "the pair " + Router.printable(a) + " / " + Router.printable(b), call.lang()));
+          400, pages.notFoundPage(Router.printable(a) + " / " + Router.printable(b), call.lang()));
     }
     return Reply.redirect(
         "/compare/" + ea.get().id() + "/" + eb.get().id() + "?lang=" + call.lang().tag());
   }
 
   private Reply pageNotFound(String code, Call call) {
-    return Reply.html(404, pages.notFoundPage("code " + Router.printable(code), call.lang()));
+    return Reply.html(404, pages.notFoundPage(Router.printable(code), call.lang()));
   }
 
   private static Reply jsonNotFound(String code) {

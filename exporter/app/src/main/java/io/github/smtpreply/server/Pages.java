@@ -60,12 +60,7 @@ final class Pages {
         }
       }
       sections.add(
-          new Document.Section(
-              c.digit() + "xx " + catalog.className(lang, c),
-              List.of(),
-              List.of(),
-              links,
-              List.of()));
+          Document.Section.titled(c.digit() + "xx " + catalog.className(lang, c)).withLinks(links));
     }
     List<Document.Link> enhanced = new ArrayList<>();
     List<Document.Link> vendor = new ArrayList<>();
@@ -78,11 +73,13 @@ final class Pages {
                     "/codes/" + e.id() + "?lang=" + lang.tag()));
       }
     }
-    sections.add(new Document.Section("RFC 3463 X.Y.Z", List.of(), List.of(), enhanced, List.of()));
     sections.add(
-        new Document.Section(
-            catalog.label(lang, "heading.vendorCodes"), List.of(), List.of(), vendor, List.of()));
-    Document doc = new Document("SMTP reply codes", lang.tag(), List.of(), sections, List.of());
+        Document.Section.titled(catalog.label(lang, "index.enhanced")).withLinks(enhanced));
+    sections.add(
+        Document.Section.titled(catalog.label(lang, "heading.vendorCodes")).withLinks(vendor));
+    Document doc =
+        new Document(
+            catalog.label(lang, "index.title"), lang.tag(), List.of(), sections, List.of());
     return HtmlWriter.write(doc, nav(lang, "/codes"), "");
   }
 
@@ -90,9 +87,9 @@ final class Pages {
   String notFoundPage(String what, Language lang) {
     Document doc =
         new Document(
-            "Not found",
+            catalog.label(lang, "notFound.title"),
             lang.tag(),
-            List.of("There is no page for " + what + ". Codes look like 550, 5.1.1 or X.1.1."),
+            List.of(catalog.label(lang, "notFound.text").replace("{what}", what)),
             List.of(),
             List.of());
     return HtmlWriter.write(doc, nav(lang, "/codes"), "");

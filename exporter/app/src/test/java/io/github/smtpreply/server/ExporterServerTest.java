@@ -186,6 +186,14 @@ class ExporterServerTest {
   }
 
   @Test
+  void theIndexAndTheNotFoundPageSpeakTheReadersLanguage() throws Exception {
+    assertThat(get("/codes?lang=ja").body()).contains("<title>SMTP 応答コード</title>");
+    HttpResponse<String> missing = get("/codes/999?lang=zh");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("<title>未找到页面</title>").contains("没有 999 的页面");
+  }
+
+  @Test
   void answersBadInputCleanly() throws Exception {
     assertThat(get("/nope").statusCode()).isEqualTo(404);
     HttpResponse<String> html = get("/codes/%3Cimg%20src=x%20onerror=alert(1)%3E");
