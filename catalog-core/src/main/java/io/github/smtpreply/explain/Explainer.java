@@ -410,6 +410,35 @@ public final class Explainer {
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
-    return m.appendTail(out).toString();
+    return withoutSpaceBetweenCjk(m.appendTail(out).toString());
+  }
+
+  /**
+   * Templates put spaces around their values for Latin words ({@code 220 は {commands} への応答}); when
+   * the value itself is Japanese or Chinese, the space between two CJK characters is wrong.
+   */
+  static String withoutSpaceBetweenCjk(String text) {
+    if (text.indexOf(' ') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' '
+          && i > 0
+          && i + 1 < text.length()
+          && isCjk(text.charAt(i - 1))
+          && isCjk(text.charAt(i + 1))) {
+        continue;
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static boolean isCjk(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+        || (c >= '\u3000' && c <= '\u30ff') // CJK punctuation, hiragana, katakana (with ー)
+        || (c >= '\uff01' && c <= '\uff60'); // fullwidth forms
   }
 }

@@ -124,4 +124,14 @@ class ExplainerTest {
       }
     }
   }
+
+  @Test
+  void noSpaceIsLeftBetweenTwoJapaneseOrChineseCharacters() {
+    assertThat(Explainer.withoutSpaceBetweenCjk("220 は 接続時のグリーティング への応答"))
+        .isEqualTo("220 は接続時のグリーティングへの応答");
+    assertThat(Explainer.withoutSpaceBetweenCjk("ローカルエラー の比較")).isEqualTo("ローカルエラーの比較");
+    assertThat(Explainer.withoutSpaceBetweenCjk("是 2xx 应答")).isEqualTo("是 2xx 应答");
+    assertThat(Explainer.withoutSpaceBetweenCjk("Bạn nhận được 252 khi gửi VRFY"))
+        .isEqualTo("Bạn nhận được 252 khi gửi VRFY");
+  }
 }
