@@ -118,13 +118,20 @@ public final class HtmlWriter {
   static String slug(String heading) {
     String s =
         java.text.Normalizer.normalize(heading, java.text.Normalizer.Form.NFC)
-            .toLowerCase(java.util.Locale.ROOT)
-            .replaceAll("(?<=\\p{Nd})\\.(?=\\p{Nd})", "\u0000")
-            .replaceAll("[^\\p{L}\\p{M}\\p{Nd}\u0000]+", "-")
-            .replace('\u0000', '.')
-            .replaceAll("^-+|-+$", "");
+            .toLowerCase(java.util.Locale.ROOT);
+    s = DOT_IN_NUMBER.matcher(s).replaceAll("\u0000");
+    s = NOT_A_WORD.matcher(s).replaceAll("-").replace('\u0000', '.');
+    s = EDGE_HYPHENS.matcher(s).replaceAll("");
     return s.isEmpty() ? "section" : s;
   }
+
+  // Compiled once: every heading of every page served goes through slug().
+  private static final java.util.regex.Pattern DOT_IN_NUMBER =
+      java.util.regex.Pattern.compile("(?<=\\p{Nd})\\.(?=\\p{Nd})");
+  private static final java.util.regex.Pattern NOT_A_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}\u0000]+");
+  private static final java.util.regex.Pattern EDGE_HYPHENS =
+      java.util.regex.Pattern.compile("^-+|-+$");
 
   private static String uniqueId(String id, Set<String> ids) {
     String unique = id;

@@ -161,7 +161,6 @@ class EndToEndTest {
               .map(u -> "  page " + u + " -> " + pagesChecked.get(u))
               .toList());
       noPageLinks.forEach(u -> report.add("  no page (expected): " + u));
-      report.forEach(System.out::println);
       Files.write(Path.of("target", "e2e-report.txt"), report);
       assertThat(queries).isGreaterThanOrEqualTo(20);
       assertThat(pagesChecked).hasSizeGreaterThanOrEqualTo(10);

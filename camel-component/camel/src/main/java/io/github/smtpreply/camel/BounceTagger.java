@@ -64,7 +64,9 @@ public final class BounceTagger implements Processor {
   /** The message as it came from the mailbox, else the body as text. */
   private static InputStream rawMessage(Message in) throws IOException {
     if (in instanceof MailMessage mail && mail.getOriginalMessage() != null) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      // At most what the reader reads (and one byte more, so it sees the message was cut): a huge
+      // mail in the mailbox must not become a huge array.
+      BoundedBytes bytes = new BoundedBytes(BounceReader.MAX_MESSAGE_BYTES + 1);
       try {
         mail.getOriginalMessage().writeTo(bytes);
         return new ByteArrayInputStream(bytes.toByteArray());
@@ -94,7 +96,7 @@ public final class BounceTagger implements Processor {
       row.put("diagnostic", r.diagnostic() == null ? "none" : r.diagnostic());
       row.put("remote_mta", r.remoteMta() == null ? "none" : r.remoteMta());
       recipients.add(Map.copyOf(row));
-      worst = worse(worst, c.replyClass());
+      worst = ReplyClasses.worse(worst, c.replyClass());
       if (reason.equals("none") && r.action().isBounce()) {
         reason = c.reason().label();
       }
@@ -107,18 +109,24 @@ public final class BounceTagger implements Processor {
     }
   }
 
-  /** Permanent over transient over success over unknown. */
-  private static ReplyClass worse(ReplyClass a, ReplyClass b) {
-    return rank(b) > rank(a) ? b : a;
-  }
+  /** Keeps the first {@code limit} bytes written and drops the rest. */
+  static final class BoundedBytes extends ByteArrayOutputStream {
+    private final int limit;
 
-  private static int rank(ReplyClass c) {
-    return switch (c) {
-      case PERMANENT -> 4;
-      case TRANSIENT -> 3;
-      case INTERMEDIATE -> 2;
-      case SUCCESS -> 1;
-      case UNKNOWN -> 0;
-    };
+    BoundedBytes(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (count < limit) {
+        super.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      super.write(b, off, Math.max(0, Math.min(len, limit - count)));
+    }
   }
 }

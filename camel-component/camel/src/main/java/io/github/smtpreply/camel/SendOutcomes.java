@@ -5,7 +5,6 @@ import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Classifier;
 import io.github.smtpreply.reply.EnhancedStatus;
 import io.github.smtpreply.reply.ReplyClass;
-import io.github.smtpreply.reply.ReplyCode;
 import io.github.smtpreply.reply.ReplyFormatException;
 import io.github.smtpreply.reply.ReplyParser;
 import io.github.smtpreply.reply.Stage;
@@ -97,7 +96,7 @@ final class SendOutcomes {
       } else if (e instanceof SMTPSendFailedException s && s.getReturnCode() >= 400) {
         c = classify(s.getMessage(), stageOfCommand(s.getCommand()));
       } else if (e instanceof AuthenticationFailedException a && a.getMessage() != null) {
-        c = classifier.classify(codeIn(a.getMessage()), null, Stage.AUTH, a.getMessage());
+        c = classify(a.getMessage(), Stage.AUTH); // the message is the server's reply
       }
       if (c != null && c.code() != null && (worst == null || worse(c, worst))) {
         worst = c;
@@ -154,27 +153,7 @@ final class SendOutcomes {
 
   /** Permanent is worse than transient; between two of a class, the first stays. */
   private static boolean worse(Classification a, Classification b) {
-    return a.replyClass() == ReplyClass.PERMANENT && b.replyClass() != ReplyClass.PERMANENT;
-  }
-
-  private static ReplyCode codeIn(String text) {
-    String t = text.strip();
-    if (t.length() >= 3 && ReplyCode.isValid(parse3(t))) {
-      return ReplyCode.of(parse3(t));
-    }
-    return null;
-  }
-
-  private static int parse3(String t) {
-    int v = 0;
-    for (int i = 0; i < 3; i++) {
-      char ch = t.charAt(i);
-      if (ch < '0' || ch > '9') {
-        return -1;
-      }
-      v = v * 10 + (ch - '0');
-    }
-    return v;
+    return ReplyClasses.rank(a.replyClass()) > ReplyClasses.rank(b.replyClass());
   }
 
   private static String address(String command) {

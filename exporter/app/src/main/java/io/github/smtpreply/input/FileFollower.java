@@ -252,7 +252,7 @@ public final class FileFollower implements AutoCloseable {
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, name + "[.-]*")) {
         for (Path p : stream) {
           String n = p.getFileName().toString();
-          if (n.matches(".*\\.(gz|bz2|xz|zst|lz4|Z|zip)$") || !Files.isRegularFile(p)) {
+          if (COMPRESSED.matcher(n).matches() || !Files.isRegularFile(p)) {
             continue; // compressed: its bytes are not the log's
           }
           (at.fileKey().equals(keyOf(p)) ? sameKey : others).add(p);
@@ -268,6 +268,10 @@ public final class FileFollower implements AutoCloseable {
   }
 
   /** The file is at least as long as the offset and starts with the fingerprinted bytes. */
+  /** A rotated copy that was compressed: its lines cannot be read. */
+  private static final java.util.regex.Pattern COMPRESSED =
+      java.util.regex.Pattern.compile(".*\\.(gz|bz2|xz|zst|lz4|Z|zip)$");
+
   private static boolean matches(Path file, FilePosition at) {
     if (at.fingerprintLength() == 0 && at.offset() > 0 && !at.fileKey().equals(keyOf(file))) {
       return false; // a version 1 checkpoint has no fingerprint: only the same file will do

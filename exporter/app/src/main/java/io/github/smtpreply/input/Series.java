@@ -3,6 +3,7 @@ package io.github.smtpreply.input;
 import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Reason;
+import io.github.smtpreply.metrics.SmtpReplyMetrics;
 import io.github.smtpreply.reply.EnhancedStatus;
 import io.github.smtpreply.reply.ReplyClass;
 import io.github.smtpreply.reply.ReplyCode;
@@ -44,28 +45,9 @@ record Series(
         reply.replyClass(),
         reply.reason(),
         reply.stage(),
-        route == null || route.isEmpty() ? "none" : isLabel(route) ? route : OTHER);
-  }
-
-  /**
-   * The binder turns a route that is no identifier into {@code other}; so does this, which also
-   * keeps tabs and newlines out of the checkpoint.
-   */
-  private static boolean isLabel(String value) {
-    if (value.length() > 64) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (!(Character.isLetterOrDigit(c) && c < 128)
-          && c != '_'
-          && c != '.'
-          && c != ':'
-          && c != '-') {
-        return false;
-      }
-    }
-    return true;
+        route == null || route.isEmpty()
+            ? "none"
+            : SmtpReplyMetrics.isLabelValue(route) ? route : OTHER);
   }
 
   /** A reply that the binder counts in this same series. */

@@ -271,6 +271,14 @@ public final class SmtpReplyMetrics implements MeterBinder {
     return (int) (key >>> shift) & ((1 << bits) - 1);
   }
 
+  /**
+   * True if {@code value} can be a {@code source} or {@code route} label as given (1–64 characters
+   * of {@code [A-Za-z0-9_.:-]}); anything else is counted as {@code other}.
+   */
+  public static boolean isLabelValue(String value) {
+    return BoundedLabels.isIdentifier(value);
+  }
+
   /** Number of {@code smtp.replies} series created so far, overflow series included. */
   public int series() {
     return counters.size();
