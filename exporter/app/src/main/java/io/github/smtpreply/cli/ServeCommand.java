@@ -23,11 +23,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code serve}: the standalone exporter. Reads the logs given with {@code --postfix-log} and
- * {@code --exim-log} (a file, followed like {@code tail -F}, or {@code -} for stdin) and the bounce
- * mailboxes given with {@code --dsn-maildir}, and with {@code --demo} generates demo traffic (see
- * {@link DemoTraffic}); it serves {@code /metrics}, the explanation pages and the API. Given no
- * input and no {@code --demo}, it serves the pages and an empty metric set: no fake traffic.
+ * {@code serve}: the standalone exporter. Reads the logs given with {@code --postfix-log}, {@code
+ * --exim-log}, {@code --sendmail-log} and {@code --opensmtpd-log} (a file, followed like {@code
+ * tail -F}, or {@code -} for stdin) and the bounce mailboxes given with {@code --dsn-maildir}, and
+ * with {@code --demo} generates demo traffic (see {@link DemoTraffic}); it serves {@code /metrics},
+ * the explanation pages and the API. Given no input and no {@code --demo}, it serves the pages and
+ * an empty metric set: no fake traffic.
  */
 final class ServeCommand {
   static final int DEFAULT_PORT = 9465;
@@ -60,6 +61,10 @@ final class ServeCommand {
             inputs.add(new Input(SmtpReplyMeters.SOURCE_POSTFIX, Cli.value(args, ++i, arg)));
         case "--exim-log" ->
             inputs.add(new Input(SmtpReplyMeters.SOURCE_EXIM, Cli.value(args, ++i, arg)));
+        case "--sendmail-log" ->
+            inputs.add(new Input(SmtpReplyMeters.SOURCE_SENDMAIL, Cli.value(args, ++i, arg)));
+        case "--opensmtpd-log" ->
+            inputs.add(new Input(SmtpReplyMeters.SOURCE_OPENSMTPD, Cli.value(args, ++i, arg)));
         case "--dsn-maildir" -> maildirs.add(Path.of(Cli.value(args, ++i, arg)));
         case "--from-beginning" -> fromBeginning = true;
         case "--demo" -> demo = true;

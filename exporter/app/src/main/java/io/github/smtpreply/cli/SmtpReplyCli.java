@@ -107,6 +107,7 @@ public final class SmtpReplyCli {
               "serve",
               """
                 smtp-reply serve [--port 9465] [--bind ADDR] [--postfix-log FILE|-]... [--exim-log FILE|-]...
+                                 [--sendmail-log FILE|-]... [--opensmtpd-log FILE|-]...
                                  [--dsn-maildir DIR]... [--from-beginning] [--checkpoint-dir DIR]
                                  [--max-series 2000]
                                  [--web-config FILE] [--demo [--demo-seed 1] [--demo-speed 1]]
@@ -114,7 +115,8 @@ public final class SmtpReplyCli {
                     /compare/{a}/{b}, the JSON API /api/... (POST /api/classify for reply
                     texts, POST /api/dsn for a bounce message), /-/healthy and /-/ready. Logs
                     are followed like tail -F from their end (--from-beginning to replay), with
-                    a checkpoint per file; bounces arriving in a Maildir are counted with
+                    a checkpoint per file; each log's replies are counted with its format as
+                    source (postfix, exim, sendmail, opensmtpd); bounces arriving in a Maildir are counted with
                     source="dsn". With no input, the pages and an empty metric set are served.
                     --demo generates DEMO traffic (sources postfix, exim, camel, dsn): a steady
                     mix and, in a 60-minute cycle, a greylisting wave, a blocklisting, a host

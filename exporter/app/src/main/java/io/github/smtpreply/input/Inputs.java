@@ -82,7 +82,8 @@ public final class Inputs implements AutoCloseable {
   /**
    * Follows a log file, continuing from its checkpoint.
    *
-   * @param format {@code postfix} or {@code exim}: the {@code source} label and the checkpoint name
+   * @param format {@code postfix}, {@code exim}, {@code sendmail} or {@code opensmtpd}: the {@code
+   *     source} label and the checkpoint name
    * @throws IOException if its checkpoint is unreadable
    */
   public void addLog(String format, Path log, LogParser parser) throws IOException {

@@ -123,6 +123,65 @@ class RunnableJarIT {
     }
   }
 
+  /**
+   * Issue 12 §1: Sendmail and OpenSMTPD logs are followed by serve, not only read by {@code log}:
+   * each log's replies are counted under its own source, as many as {@code log} finds events.
+   */
+  @Test
+  void followsSendmailAndOpenSmtpdLogsUnderTheirOwnSource() throws Exception {
+    String dir = Path.of("target", "test-classes", "fixtures", "logs").toString();
+    String sendmail = Path.of(dir, "sendmail.log").toString();
+    String opensmtpd = Path.of(dir, "opensmtpd.log").toString();
+    long sendmailEvents =
+        output(start("log", "--format", "sendmail", sendmail)).lines().count() - 1;
+    long opensmtpdEvents =
+        output(start("log", "--format", "opensmtpd", opensmtpd)).lines().count() - 1;
+    assertThat(sendmailEvents).isPositive();
+    assertThat(opensmtpdEvents).isPositive();
+    Process p =
+        start(
+            "serve",
+            "--sendmail-log",
+            sendmail,
+            "--opensmtpd-log",
+            opensmtpd,
+            "--from-beginning",
+            "--port",
+            "0",
+            "--bind",
+            "127.0.0.1",
+            "--checkpoint-dir",
+            Path.of("target", "it-checkpoints-" + System.nanoTime()).toString());
+    try {
+      String port = port(p);
+      String metrics = "";
+      for (int i = 0; i < 100; i++) {
+        metrics = get(port, "/metrics").body();
+        if (replies(metrics, "sendmail") == sendmailEvents
+            && replies(metrics, "opensmtpd") == opensmtpdEvents) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      assertThat(replies(metrics, "sendmail")).as(metrics).isEqualTo(sendmailEvents);
+      assertThat(replies(metrics, "opensmtpd")).as(metrics).isEqualTo(opensmtpdEvents);
+    } finally {
+      p.destroy();
+      p.waitFor();
+    }
+  }
+
+  /** The sum of smtp_replies_total over the series of one source. */
+  private static long replies(String metrics, String source) {
+    return Math.round(
+        metrics
+            .lines()
+            .filter(l -> l.startsWith("smtp_replies_total{"))
+            .filter(l -> l.contains("source=\"" + source + "\""))
+            .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+            .sum());
+  }
+
   /** Issue 11 §0: without input and without --demo, the pages and an empty metric set. */
   @Test
   void servesPagesAndNoTrafficWithoutInput() throws Exception {

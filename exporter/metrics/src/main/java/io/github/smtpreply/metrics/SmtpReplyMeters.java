@@ -105,5 +105,11 @@ public final class SmtpReplyMeters {
   /** Replies read from an Exim main log. */
   public static final String SOURCE_EXIM = "exim";
 
+  /** Replies read from a Sendmail log ({@code stat=}, {@code dsn=}, {@code reply=}). */
+  public static final String SOURCE_SENDMAIL = "sendmail";
+
+  /** Replies read from an OpenSMTPD log ({@code result=}, {@code stat=}). */
+  public static final String SOURCE_OPENSMTPD = "opensmtpd";
+
   private SmtpReplyMeters() {}
 }
