@@ -1,5 +1,6 @@
 package io.github.smtpreply.input;
 
+import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.logs.LogEvent;
 import io.github.smtpreply.logs.LogParser;
 import io.github.smtpreply.metrics.SmtpReplyMeters;
@@ -89,11 +90,44 @@ public final class LogInput implements LineSink {
       batch.count(UNDERSTOOD);
       batch.count(EVENTS);
       if (!event.repeat()) { // its reply was counted from the attempt line before it
-        batch.reply(Series.of(event.reply(), event.route()), event.reply(), 1);
+        batch.reply(series(event.reply(), event.route()), event.reply(), 1);
       }
     } else {
       batch.count(read.understood() ? UNDERSTOOD : NOT_UNDERSTOOD);
     }
+  }
+
+  // The series of recent replies, by the identity of the parts that choose it: a parser hands on
+  // the same code, status and route objects for the replies it has seen, so the common case of a
+  // log (a few replies repeated) makes no Series and no label strings.
+  private static final int RECENT = 64;
+  private final Classification[] recentReplies = new Classification[RECENT];
+  private final String[] recentRoutes = new String[RECENT];
+  private final Series[] recentSeries = new Series[RECENT];
+
+  private Series series(Classification reply, String route) {
+    int h =
+        System.identityHashCode(reply.code()) * 31
+            + System.identityHashCode(reply.status()) * 17
+            + System.identityHashCode(route)
+            + reply.reason().ordinal() * 7
+            + reply.stage().ordinal();
+    int slot = (h ^ h >>> 16) & (RECENT - 1);
+    Classification kept = recentReplies[slot];
+    if (kept != null
+        && kept.code() == reply.code()
+        && kept.status() == reply.status()
+        && kept.replyClass() == reply.replyClass()
+        && kept.reason() == reply.reason()
+        && kept.stage() == reply.stage()
+        && recentRoutes[slot] == route) {
+      return recentSeries[slot];
+    }
+    Series series = Series.of(reply, route);
+    recentReplies[slot] = reply;
+    recentRoutes[slot] = route;
+    recentSeries[slot] = series;
+    return series;
   }
 
   /** Counts a line and puts it on the meters at once, for an input with no checkpoint. */

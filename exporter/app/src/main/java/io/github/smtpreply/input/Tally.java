@@ -1,6 +1,7 @@
 package io.github.smtpreply.input;
 
 import io.github.smtpreply.classify.Classification;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +23,9 @@ final class Tally {
   static final int MAX_SERIES = 10_000;
 
   private final int maxSeries;
-  private final Map<String, Long> counts = new LinkedHashMap<>();
-  private final Map<Series, Long> replies = new LinkedHashMap<>();
+  // Mutable counts, so that counting a line neither boxes nor allocates.
+  private final Map<String, Count> counts = new LinkedHashMap<>();
+  private final Map<Series, Count> replies = new LinkedHashMap<>();
   private final Map<Series, Classification> examples = new LinkedHashMap<>();
   private long unsaved;
 
@@ -42,7 +44,7 @@ final class Tally {
   }
 
   void count(String name) {
-    counts.merge(name, 1L, Long::sum);
+    counts.computeIfAbsent(name, k -> new Count()).value++;
   }
 
   /**
@@ -56,14 +58,18 @@ final class Tally {
       unsaved += times;
       return false;
     }
-    replies.merge(series, times, Long::sum);
-    examples.putIfAbsent(series, example);
+    Count count = replies.get(series);
+    if (count == null) {
+      replies.put(series, count = new Count());
+      examples.put(series, example);
+    }
+    count.value += times;
     return true;
   }
 
   void addAll(Tally other) {
-    other.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
-    other.replies.forEach((k, v) -> reply(k, other.examples.get(k), v));
+    other.counts.forEach((k, v) -> counts.computeIfAbsent(k, n -> new Count()).value += v.value);
+    other.replies.forEach((k, v) -> reply(k, other.examples.get(k), v.value));
     unsaved += other.unsaved;
   }
 
@@ -79,15 +85,22 @@ final class Tally {
   }
 
   long get(String name) {
-    return counts.getOrDefault(name, 0L);
+    Count count = counts.get(name);
+    return count == null ? 0 : count.value;
   }
 
   Map<String, Long> counts() {
-    return Map.copyOf(counts);
+    return values(counts);
   }
 
   Map<Series, Long> replies() {
-    return Map.copyOf(replies);
+    return values(replies);
+  }
+
+  private static <K> Map<K, Long> values(Map<K, Count> counts) {
+    Map<K, Long> values = new LinkedHashMap<>();
+    counts.forEach((k, v) -> values.put(k, v.value));
+    return Collections.unmodifiableMap(values);
   }
 
   /** The reply the series was first seen with, for the binder. */
@@ -102,8 +115,12 @@ final class Tally {
   /** A copy of {@code counts} and {@code replies} as a checkpoint kept them. */
   static Tally of(Map<String, Long> counts, Map<Series, Long> replies) {
     Tally t = total();
-    t.counts.putAll(counts);
+    counts.forEach((name, n) -> t.counts.computeIfAbsent(name, k -> new Count()).value += n);
     replies.forEach((series, n) -> t.reply(series, series.classification(), n));
     return t;
+  }
+
+  private static final class Count {
+    long value;
   }
 }

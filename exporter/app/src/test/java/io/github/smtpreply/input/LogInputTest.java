@@ -39,4 +39,38 @@ class LogInputTest {
     assertThat(registry.get("smtp.log.lines").tag("result", "not_understood").counter().count())
         .isEqualTo(1.0);
   }
+
+  /**
+   * The input keeps the series of recent replies by the identity of their parts: replies that share
+   * code and status but not route or reason still land in their own series, with their own counts.
+   */
+  @Test
+  void repliesThatShareCodeAndStatusKeepTheirOwnRouteAndReason() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    SmtpReplyMetrics metrics = new SmtpReplyMetrics();
+    metrics.bindTo(registry);
+    LogInput input =
+        new LogInput(
+            "mail.log", "postfix", new PostfixLogParser(ZoneOffset.UTC), metrics, registry);
+    String[] lines = {
+      "postfix/smtp[1]: A1: to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, dsn=5.7.1,"
+          + " status=bounced (host mx.example.com[192.0.2.1] said: 550 5.7.1 Message rejected as"
+          + " spam (in reply to end of DATA command))",
+      "postfix/smtp[1]: A2: to=<b@example.com>, relay=mx.example.com[192.0.2.1]:25, dsn=5.7.1,"
+          + " status=bounced (host mx.example.com[192.0.2.1] said: 550 5.7.1 Relaying denied (in"
+          + " reply to RCPT TO command))",
+      "postfix/relay[2]: A3: to=<c@example.com>, relay=mx.example.com[192.0.2.1]:25,"
+          + " dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.7.1 Message"
+          + " rejected as spam (in reply to end of DATA command))",
+    };
+    for (int round = 0; round < 3; round++) {
+      for (String line : lines) {
+        input.acceptNow("Mar 23 11:21:31 mx1 " + line);
+      }
+    }
+    assertThat(registry.find("smtp.replies").counters())
+        .extracting(
+            c -> c.getId().getTag("route") + " " + c.getId().getTag("reason") + " " + c.count())
+        .containsExactlyInAnyOrder("smtp spam 3.0", "smtp relay_denied 3.0", "relay spam 3.0");
+  }
 }
