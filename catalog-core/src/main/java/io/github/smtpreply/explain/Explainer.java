@@ -127,12 +127,14 @@ public final class Explainer {
 
     List<String> which = new ArrayList<>();
     for (CodeEntry e : List.of(a, b)) {
+      // "421（…）： 您的…" would keep a space after a full-width colon.
       which.add(
-          fill(
-                  catalog.label(lang, "compare.for"),
-                  Map.of("code", e.id(), "title", catalog.title(e, lang)))
-              + " "
-              + fix(e, lang));
+          withoutSpaceBetweenCjk(
+              fill(
+                      catalog.label(lang, "compare.for"),
+                      Map.of("code", e.id(), "title", catalog.title(e, lang)))
+                  + " "
+                  + fix(e, lang)));
     }
     sections.add(Section.titled(catalog.label(lang, "heading.which")).withParagraphs(which));
     sections.add(learnMore(List.of(a, b), lang));
