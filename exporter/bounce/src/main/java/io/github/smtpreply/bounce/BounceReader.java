@@ -25,7 +25,13 @@ public final class BounceReader {
   private static final String CUT =
       "message longer than " + MAX_MESSAGE_BYTES + " bytes; read up to there";
 
-  private static final BounceReader STANDARD = new BounceReader(Classifier.standard());
+  /**
+   * Built on first use, not when the class loads: {@link #useAngusStreamProvider} needs no rule
+   * book.
+   */
+  private static final class Standard {
+    static final BounceReader READER = new BounceReader(Classifier.standard());
+  }
 
   private final RecipientReader recipientReader;
 
@@ -35,7 +41,7 @@ public final class BounceReader {
 
   /** The reader with the bundled classifier. */
   public static BounceReader standard() {
-    return STANDARD;
+    return Standard.READER;
   }
 
   /** A reader that classifies with {@code classifier} (e.g. one without some rules). */
