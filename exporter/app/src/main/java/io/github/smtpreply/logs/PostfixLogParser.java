@@ -105,8 +105,110 @@ public final class PostfixLogParser implements LogParser {
       if (delivery != null) {
         return Line.of(delivery);
       }
+    } else if (program >= 0) {
+      LogEvent reject =
+          reject(bytes, (int) (program >>> 32), (int) program, syslogBytes.messageStart, to);
+      if (reject != null) {
+        return Line.of(reject);
+      }
     }
     return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+  }
+
+  private static final String[] REJECT_ACTIONS = {"milter-reject", "reject_warning", "reject"};
+  private static final byte[][] REJECT_ACTION_BYTES =
+      Stream.of(REJECT_ACTIONS).map(a -> ascii(a + ": ")).toArray(byte[][]::new);
+  private static final byte[] HEADER = ascii("header ");
+  private static final byte[] BODY = ascii("body ");
+  private static final byte[] ADDRESS_END = ascii("]: ");
+  private static final byte[] COLON_SPACE = ascii(": ");
+  private static final byte[] KEYS = ascii("; from=");
+
+  /** Classifications of reject texts, one cache per stage (the stage is part of the key). */
+  private final ReplyCache[] rejectReplies = new ReplyCache[Stage.values().length];
+
+  /**
+   * {@link #reject(SyslogLine, String, int)} of a Postfix program's reject line, from its bytes:
+   * the same event, or {@code null} when the line is not one read here (header and body checks,
+   * non-ASCII before the action, qmgr): the decoded line is then read as a whole.
+   */
+  private LogEvent reject(byte[] b, int programStart, int programEnd, int m, int to) {
+    if (!isPostfix(b, programStart, programEnd)) {
+      return null;
+    }
+    int at = -1;
+    int action = 0;
+    for (; action < REJECT_ACTION_BYTES.length; action++) {
+      at =
+          indexOf(
+              b,
+              m,
+              Math.min(to, m + 40 + REJECT_ACTION_BYTES[action].length),
+              REJECT_ACTION_BYTES[action]);
+      if (at >= 0 && at - m < 40) {
+        break;
+      }
+    }
+    if (action == REJECT_ACTION_BYTES.length || !isAscii(b, m, at)) {
+      return null;
+    }
+    int rest = at + REJECT_ACTION_BYTES[action].length;
+    if (startsWith(b, rest, to, HEADER) || startsWith(b, rest, to, BODY)) {
+      return null;
+    }
+    Program p = program(b, programStart, programEnd);
+    if (p.name.endsWith("/qmgr")) {
+      return null;
+    }
+    int space = indexOf(b, rest, to, (byte) ' ');
+    Stage stage = stageOf(b, rest, space < 0 ? to : space);
+    int textStart = indexOf(b, rest, to, ADDRESS_END);
+    if (textStart >= 0) {
+      textStart += ADDRESS_END.length;
+    } else {
+      int colon = indexOf(b, rest, to, COLON_SPACE);
+      textStart = colon < 0 ? rest : colon + COLON_SPACE.length;
+    }
+    int textEnd = lastIndexOf(b, rest, to, KEYS);
+    if (textEnd < textStart) {
+      textEnd = to;
+    }
+    if (textStart == rest) {
+      textEnd = to; // no ": " after the command: the whole rest is the text
+    }
+    ReplyCache cache = rejectReplies[stage.ordinal()];
+    if (cache == null) {
+      cache = rejectReplies[stage.ordinal()] = new ReplyCache(REJECTS_CACHED);
+    }
+    Classification reply = cache.get(b, textStart, textEnd, -1, -1);
+    if (reply != null && cache.normalised()) {
+      reply = withText(reply, new String(b, textStart, textEnd - textStart, UTF_8));
+    } else if (reply == null) {
+      String text = new String(b, textStart, textEnd - textStart, UTF_8);
+      reply = classifier.classify(ReplyFinder.find(text), stage, text);
+      cache.put(reply);
+    }
+    return new LogEvent(syslogBytes.time, REJECT_ACTIONS[action], p.route, reply);
+  }
+
+  private static final int REJECTS_CACHED = 512;
+
+  private static boolean isAscii(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lastIndexOf(byte[] b, int from, int to, byte[] word) {
+    for (int i = to - word.length; i >= from; i--) {
+      if (startsWith(b, i, to, word)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static final byte[] TO = ascii(": to=");
@@ -610,20 +712,47 @@ public final class PostfixLogParser implements LogParser {
     return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
   }
 
-  /** The smtpd command a reject answered: "RCPT from", "END-OF-MESSAGE from", "CONNECT from". */
+  /** The smtpd commands a reject answers ("RCPT from", "END-OF-MESSAGE from"), and their stage. */
+  private static final String[] COMMANDS = {
+    "CONNECT", "HELO", "EHLO", "MAIL", "RCPT", "DATA", "END-OF-MESSAGE", "BDAT", "STARTTLS", "AUTH"
+  };
+
+  private static final Stage[] COMMAND_STAGES = {
+    Stage.CONNECT,
+    Stage.HELO,
+    Stage.HELO,
+    Stage.MAIL,
+    Stage.RCPT,
+    Stage.DATA,
+    Stage.DATA,
+    Stage.DATA,
+    Stage.STARTTLS,
+    Stage.AUTH
+  };
+
+  private static final byte[][] COMMAND_BYTES =
+      Stream.of(COMMANDS).map(PostfixLogParser::ascii).toArray(byte[][]::new);
+
+  /** The stage of the command a reject answered; {@link Stage#UNKNOWN} for another word. */
   private static Stage stageOf(String rest) {
     int space = rest.indexOf(' ');
     String command = space < 0 ? rest : rest.substring(0, space);
-    return switch (command) {
-      case "CONNECT" -> Stage.CONNECT;
-      case "HELO", "EHLO" -> Stage.HELO;
-      case "MAIL" -> Stage.MAIL;
-      case "RCPT" -> Stage.RCPT;
-      case "DATA", "END-OF-MESSAGE", "BDAT" -> Stage.DATA;
-      case "STARTTLS" -> Stage.STARTTLS;
-      case "AUTH" -> Stage.AUTH;
-      default -> Stage.UNKNOWN;
-    };
+    for (int i = 0; i < COMMANDS.length; i++) {
+      if (COMMANDS[i].equals(command)) {
+        return COMMAND_STAGES[i];
+      }
+    }
+    return Stage.UNKNOWN;
+  }
+
+  /** {@link #stageOf(String)} of the command word {@code b[start, end)}. */
+  private static Stage stageOf(byte[] b, int start, int end) {
+    for (int i = 0; i < COMMAND_BYTES.length; i++) {
+      if (Arrays.equals(COMMAND_BYTES[i], 0, COMMAND_BYTES[i].length, b, start, end)) {
+        return COMMAND_STAGES[i];
+      }
+    }
+    return Stage.UNKNOWN;
   }
 
   /** An enhanced status in a {@code key=X.Y.Z,} field, or {@code null}. */

@@ -217,5 +217,32 @@ class ByteReadTest {
           "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject_warning: RCPT from"
               + " x[192.0.2.1]: 450 4.1.8 <a@b>: Sender address rejected: Domain not found;"
               + " from=<a@b> to=<c@d> proto=ESMTP helo=<x>",
+          // Rejects read from their bytes, and the shapes left to the decoded line.
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554"
+              + " 5.7.1 <c@d>: Relay access denied; from=<a@b> to=<c@d> proto=ESMTP helo=<x>",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 554"
+              + " 5.7.1 <c@d>: Relay access denied; from=<a@b> to=<c@d>; from=<e@f>",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: CONNECT from x[192.0.2.1]",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: CONNECT x: 554 5.7.1 no",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: FOO from x[192.0.2.1]: 554 no",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: RCPT",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: ",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: ÄÖÜ: reject: RCPT from x[192.0.2.1]: 550 5.1.1"
+              + " <ü@d>: Recipient address rejected: User unknown; from=<a@b> to=<ü@d>",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 550"
+              + " 5.1.1 <ü@d>: Recipient address rejected: Benutzer unbekannt; from=<a@b>",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: 0123456789012345678901234567890123456789: reject:"
+              + " RCPT from x[192.0.2.1]: 550 5.1.1 too far",
+          "Nov 22 04:55:20 mx1 postfix/cleanup[1805]: 0000000001: reject: header Subject: hi from"
+              + " x[192.0.2.1]; from=<a@b> to=<c@d> proto=ESMTP helo=<x>: 5.7.1 No spam",
+          "Nov 22 04:55:20 mx1 postfix/cleanup[1805]: 0000000001: reject: body hi from"
+              + " x[192.0.2.1]; from=<a@b> to=<c@d> proto=ESMTP helo=<x>: 5.7.1 No spam",
+          "Nov 22 04:55:20 mx1 postfix/qmgr[1805]: 0000000001: reject: RCPT from x[192.0.2.1]: 550"
+              + " 5.1.1 odd",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 250"
+              + " 2.0.0 Ok: queued as 4ABC; from=<a@b>",
+          "Nov 22 04:55:20 mx1 postfix/smtpd[1805]: NOQUEUE: reject: RCPT from x[192.0.2.1]: 250"
+              + " 2.0.0 Ok: queued as 4XYZ; from=<a@b>",
+          "Nov 22 04:55:20 mx1 sendmail[1805]: x: reject: RCPT from x[192.0.2.1]: 550 5.1.1 no",
           "Nov 22 04:55:20 mx1 sendmail[1805]: x: to=<a@b>, status=sent (250 ok)");
 }
