@@ -417,7 +417,8 @@ public final class Explainer {
 
   /**
    * Templates put spaces around their values for Latin words ({@code 220 は {commands} への応答}); when
-   * the value itself is Japanese or Chinese, the space between two CJK characters is wrong.
+   * the value itself is Japanese or Chinese, the space between two CJK characters is wrong, and so
+   * is a space beside full-width punctuation (「：」「。」「（」), which carries its own spacing.
    */
   static String withoutSpaceBetweenCjk(String text) {
     if (text.indexOf(' ') < 0) {
@@ -429,13 +430,22 @@ public final class Explainer {
       if (c == ' '
           && i > 0
           && i + 1 < text.length()
-          && isCjk(text.charAt(i - 1))
-          && isCjk(text.charAt(i + 1))) {
+          && (isCjk(text.charAt(i - 1)) && isCjk(text.charAt(i + 1))
+              || isWidePunctuation(text.charAt(i - 1))
+              || isWidePunctuation(text.charAt(i + 1)))) {
         continue;
       }
       out.append(c);
     }
     return out.toString();
+  }
+
+  private static boolean isWidePunctuation(char c) {
+    return (c >= '\u3001' && c <= '\u3011') // 、。〃〄々〆〇〈〉《》「」『』【】
+        || (c >= '\uff01' && c <= '\uff0f') // ！＂＃＄％＆＇（）＊＋，－．／
+        || (c >= '\uff1a' && c <= '\uff20') // ：；＜＝＞？＠
+        || (c >= '\uff3b' && c <= '\uff40')
+        || (c >= '\uff5b' && c <= '\uff60');
   }
 
   private static boolean isCjk(char c) {

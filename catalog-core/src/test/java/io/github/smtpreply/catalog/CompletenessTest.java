@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Every entry is complete in every language: no placeholder, empty field or missing text. */
@@ -105,6 +107,44 @@ class CompletenessTest {
         }
       }
     }
+  }
+
+  /**
+   * One spacing convention in Japanese and Chinese text: a half-width space between CJK and Latin
+   * letters or digits ("是 2xx", "550 は"), none between two CJK characters, none beside full-width
+   * punctuation — except a reply quoted as sent ("「334 」": the code and its space).
+   */
+  @Test
+  void japaneseAndChineseTextIsSpacedOneWay() throws IOException {
+    String cjk = "[\\u3040-\\u30ff\\u4e00-\\u9fff]";
+    String wide = "[\\u3001-\\u3011\\uff01-\\uff0f\\uff1a-\\uff20]";
+    Pattern wrong =
+        Pattern.compile(
+            cjk
+                + "[A-Za-z0-9]|[A-Za-z0-9]"
+                + cjk
+                + "|"
+                + cjk
+                + " "
+                + cjk
+                + "|(?<![0-9]) "
+                + wide
+                + "|"
+                + wide
+                + " ");
+    List<String> problems = new ArrayList<>();
+    for (String lang : List.of("ja", "zh")) {
+      for (String file : List.of("explanations", "variants", "labels")) {
+        Properties p = load(file + "_" + lang + ".properties");
+        for (String key : p.stringPropertyNames()) {
+          Matcher m = wrong.matcher(p.getProperty(key));
+          while (m.find()) {
+            problems.add(lang + " " + key + ": '" + m.group() + "'");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
   }
 
   private static Properties load(String name) throws IOException {

@@ -131,6 +131,10 @@ class ExplainerTest {
         .isEqualTo("220 は接続時のグリーティングへの応答");
     assertThat(Explainer.withoutSpaceBetweenCjk("ローカルエラー の比較")).isEqualTo("ローカルエラーの比較");
     assertThat(Explainer.withoutSpaceBetweenCjk("是 2xx 应答")).isEqualTo("是 2xx 应答");
+    assertThat(Explainer.withoutSpaceBetweenCjk("421（サービス利用不可）の場合： 421 は一時的エラー"))
+        .isEqualTo("421（サービス利用不可）の場合：421 は一時的エラー");
+    assertThat(Explainer.withoutSpaceBetweenCjk("对于 421（服务不可用）： 421 是 4xx 应答。 RFC"))
+        .isEqualTo("对于 421（服务不可用）：421 是 4xx 应答。RFC");
     assertThat(Explainer.withoutSpaceBetweenCjk("Bạn nhận được 252 khi gửi VRFY"))
         .isEqualTo("Bạn nhận được 252 khi gửi VRFY");
   }
