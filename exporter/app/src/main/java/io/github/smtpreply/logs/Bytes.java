@@ -36,4 +36,20 @@ public final class Bytes {
     }
     return -1;
   }
+
+  /** True if no byte of {@code b[from, to)} has its high bit set: eight bytes at a time. */
+  public static boolean isAscii(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      if (((long) LONGS.get(b, i) & HIGHS) != 0) {
+        return false;
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

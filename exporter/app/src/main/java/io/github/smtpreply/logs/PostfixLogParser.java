@@ -149,7 +149,7 @@ public final class PostfixLogParser implements LogParser {
         break;
       }
     }
-    if (action == REJECT_ACTION_BYTES.length || !isAscii(b, m, at)) {
+    if (action == REJECT_ACTION_BYTES.length || !Bytes.isAscii(b, m, at)) {
       return null;
     }
     int rest = at + REJECT_ACTION_BYTES[action].length;
@@ -192,15 +192,6 @@ public final class PostfixLogParser implements LogParser {
   }
 
   private static final int REJECTS_CACHED = 512;
-
-  private static boolean isAscii(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private static int lastIndexOf(byte[] b, int from, int to, byte[] word) {
     for (int i = to - word.length; i >= from; i--) {
@@ -407,33 +398,26 @@ public final class PostfixLogParser implements LogParser {
    * first " status=" starts, or {@link #NOT_A_DELIVERY} if there is none.
    */
   private static int eventHint(byte[] b, int from, int to) {
-    // One pass: "=" of " status=" anywhere, "j" of "reject" near the start. rejectAt() looks
-    // within 40 characters; while the bytes are ASCII a character is a byte, after a non-ASCII one
-    // a character may take up to 4 bytes.
-    int near = Math.min(to, from + 40 + REJECT_WARNING.length);
-    boolean reject = false;
-    int i = from;
-    for (; i < near; i++) {
-      byte c = b[i];
-      if (c == '=') {
-        if (i - STATUS.length >= from && startsWith(b, i - STATUS.length, to, STATUS)) {
-          return i - STATUS.length;
-        }
-      } else if (c == 'j') {
-        reject |= startsWith(b, i - 2, to, REJECT) || startsWith(b, i - 2, to, REJECT_WARNING);
-      } else if (c < 0 && near < to) {
-        near = Math.min(to, from + 160 + REJECT_WARNING.length);
-      }
-    }
-    for (i = Bytes.indexOf(b, i, to, (byte) '=');
+    // " status=" anywhere, found by its "=" eight bytes at a time: most lines hold a few "=".
+    for (int i = Bytes.indexOf(b, from, to, (byte) '=');
         i >= 0;
         i = Bytes.indexOf(b, i + 1, to, (byte) '=')) {
       if (i - STATUS.length >= from && startsWith(b, i - STATUS.length, to, STATUS)) {
         return i - STATUS.length;
       }
     }
-    if (reject) {
-      return NOT_A_DELIVERY;
+    // The "j" of "reject" near the start: rejectAt() looks within 40 characters; while the bytes
+    // are ASCII a character is a byte, after a non-ASCII one a character may take up to 4 bytes.
+    int near = Math.min(to, from + 40 + REJECT_WARNING.length);
+    if (!Bytes.isAscii(b, from, near)) {
+      near = Math.min(to, from + 160 + REJECT_WARNING.length);
+    }
+    for (int j = Bytes.indexOf(b, from, near, (byte) 'j');
+        j >= 0;
+        j = Bytes.indexOf(b, j + 1, near, (byte) 'j')) {
+      if (startsWith(b, j - 2, to, REJECT) || startsWith(b, j - 2, to, REJECT_WARNING)) {
+        return NOT_A_DELIVERY;
+      }
     }
     int body = afterQueueId(b, from, to);
     for (byte[] word : AT_BODY) {

@@ -66,6 +66,15 @@ class ByteReadTest {
           }
         }
       }
+      for (int from = 0; from <= line.length; from += 2) {
+        for (int to = from; to <= line.length; to += 1 + line.length / 11) {
+          boolean ascii = true;
+          for (int i = from; i < to; i++) {
+            ascii &= line[i] >= 0;
+          }
+          assertThat(Bytes.isAscii(line, from, to)).isEqualTo(ascii);
+        }
+      }
     }
   }
 
