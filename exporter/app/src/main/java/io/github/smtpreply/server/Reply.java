@@ -28,6 +28,12 @@ record Reply(int status, String contentType, String body, Map<String, String> he
     return new Reply(302, TEXT, "see " + location + "\n", Map.of("Location", location));
   }
 
+  /** Credentials not checked now: too many password checks are running (WebConfig.Access). */
+  static Reply busy() {
+    return new Reply(
+        429, TEXT, "too many password checks at once; retry shortly\n", Map.of("Retry-After", "1"));
+  }
+
   static Reply unauthorized() {
     return new Reply(
         401,

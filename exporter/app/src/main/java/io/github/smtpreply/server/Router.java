@@ -88,9 +88,16 @@ final class Router extends Handler.Abstract {
           Reply.text(414, "request URI longer than " + MAX_URI + " characters\n"));
       return;
     }
-    if (!webConfig.authorized(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
-      send(request, response, done, Reply.unauthorized());
-      return;
+    switch (webConfig.access(request.getHeaders().get(HttpHeader.AUTHORIZATION))) {
+      case DENIED -> {
+        send(request, response, done, Reply.unauthorized());
+        return;
+      }
+      case BUSY -> {
+        send(request, response, done, Reply.busy());
+        return;
+      }
+      case GRANTED -> {}
     }
     String path;
     Map<String, String> query;

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -172,23 +173,53 @@ public final class WebConfig {
     return password;
   }
 
-  /** True when no users are configured, or the Basic credentials match one. */
-  boolean authorized(String authorization) {
+  /** What a request's credentials get. */
+  enum Access {
+    /** No users configured, or the credentials match one. */
+    GRANTED,
+    /** Missing or wrong credentials. */
+    DENIED,
+    /**
+     * Not checked: as many password checks as allowed are running. bcrypt is slow on purpose, so
+     * unremembered credentials could otherwise keep every core busy and starve scrapes.
+     */
+    BUSY
+  }
+
+  /**
+   * Password checks that may run at once: half the processors, at least one, so that failed logins
+   * (never remembered) cannot take all the CPU. Remembered credentials need no check.
+   */
+  static final int MAX_PASSWORD_CHECKS =
+      Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+  private final Semaphore passwordChecks = new Semaphore(MAX_PASSWORD_CHECKS);
+
+  /** Whether the request's Authorization header grants access. */
+  Access access(String authorization) {
     if (users.isEmpty()) {
-      return true;
+      return Access.GRANTED;
     }
     if (authorization == null || !authorization.startsWith("Basic ")) {
-      return false;
+      return Access.DENIED;
     }
     String digest = digest(authorization);
     if (verified.get(digest) != null) {
-      return true;
+      return Access.GRANTED;
     }
-    boolean ok = check(authorization);
+    if (!passwordChecks.tryAcquire()) {
+      return Access.BUSY;
+    }
+    boolean ok;
+    try {
+      ok = check(authorization);
+    } finally {
+      passwordChecks.release();
+    }
     if (ok) {
       verified.put(digest, Boolean.TRUE);
     }
-    return ok;
+    return ok ? Access.GRANTED : Access.DENIED;
   }
 
   /** Credentials remembered now (bounded by {@link #CACHED_CREDENTIALS}). */

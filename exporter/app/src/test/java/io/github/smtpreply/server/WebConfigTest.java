@@ -20,6 +20,11 @@ import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,13 +128,85 @@ class WebConfigTest {
     WebConfig config = users(WebConfig.CACHED_CREDENTIALS + 6);
     for (int i = 0; i < 300; i++) {
       // Large, distinct, wrong: the shape of the attack that grew the old cache by 160 MB.
-      assertThat(config.authorized(basic("user" + (i % 3), i + "x".repeat(12_000)))).isFalse();
+      assertThat(config.access(basic("user" + (i % 3), i + "x".repeat(12_000))))
+          .isEqualTo(WebConfig.Access.DENIED);
     }
     assertThat(config.cachedCredentials()).isZero();
     for (int i = 0; i < WebConfig.CACHED_CREDENTIALS + 6; i++) {
-      assertThat(config.authorized(basic("user" + i, "pw" + i))).isTrue();
+      assertThat(config.access(basic("user" + i, "pw" + i))).isEqualTo(WebConfig.Access.GRANTED);
     }
     assertThat(config.cachedCredentials()).isEqualTo(WebConfig.CACHED_CREDENTIALS);
+  }
+
+  /**
+   * Failed logins are never remembered, so each costs a bcrypt check: at most {@link
+   * WebConfig#MAX_PASSWORD_CHECKS} run at once, further unremembered logins get 429 at once without
+   * a check, and a scraper whose credentials verified before is served throughout the attack.
+   */
+  @Test
+  void passwordChecksRunningAtOnceAreBoundedAndAScraperIsStillServed() throws Exception {
+    CountDownLatch checking = new CountDownLatch(WebConfig.MAX_PASSWORD_CHECKS);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger checks = new AtomicInteger();
+    AtomicBoolean slow = new AtomicBoolean();
+    WebConfig config =
+        users(1)
+            .withPasswordCheck(
+                (password, hash) -> {
+                  checks.incrementAndGet();
+                  if (slow.get()) {
+                    checking.countDown();
+                    try {
+                      release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  return WebConfig.PasswordCheck.BCRYPT.matches(password, hash);
+                });
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    try (ExporterServer server =
+        ExporterServer.start(new InetSocketAddress("127.0.0.1", 0), registry, () -> true, config)) {
+      HttpClient client = HttpClient.newHttpClient();
+      URI uri = URI.create("http://127.0.0.1:" + server.port() + "/metrics");
+      HttpRequest scrape =
+          HttpRequest.newBuilder(uri).header("Authorization", basic("user0", "pw0")).build();
+      assertThat(client.send(scrape, HttpResponse.BodyHandlers.discarding()).statusCode())
+          .isEqualTo(200); // verified once, remembered
+      slow.set(true);
+      List<CompletableFuture<HttpResponse<Void>>> attack = new ArrayList<>();
+      for (int i = 0; i < WebConfig.MAX_PASSWORD_CHECKS; i++) {
+        attack.add(
+            client.sendAsync(
+                HttpRequest.newBuilder(uri)
+                    .header("Authorization", basic("user0", "guess" + i))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding()));
+      }
+      assertThat(checking.await(30, TimeUnit.SECONDS)).isTrue(); // every permit held
+      for (int i = 0; i < 50; i++) {
+        HttpResponse<String> refused =
+            client.send(
+                HttpRequest.newBuilder(uri)
+                    .header("Authorization", basic("user0", "more" + i))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+      }
+      assertThat(client.send(scrape, HttpResponse.BodyHandlers.discarding()).statusCode())
+          .isEqualTo(200);
+      assertThat(checks.get()).isEqualTo(1 + WebConfig.MAX_PASSWORD_CHECKS);
+      release.countDown();
+      for (CompletableFuture<HttpResponse<Void>> f : attack) {
+        assertThat(f.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
+      }
+      slow.set(false);
+      HttpRequest wrong =
+          HttpRequest.newBuilder(uri).header("Authorization", basic("user0", "late")).build();
+      assertThat(client.send(wrong, HttpResponse.BodyHandlers.discarding()).statusCode())
+          .isEqualTo(401); // permits returned: checked again
+    }
   }
 
   @Test
@@ -142,14 +219,14 @@ class WebConfigTest {
               checked.add(hash);
               return WebConfig.PasswordCheck.BCRYPT.matches(password, hash);
             });
-    assertThat(counting.authorized(basic("user0", "wrong"))).isFalse();
-    assertThat(counting.authorized(basic("nobody", "wrong"))).isFalse();
+    assertThat(counting.access(basic("user0", "wrong"))).isEqualTo(WebConfig.Access.DENIED);
+    assertThat(counting.access(basic("nobody", "wrong"))).isEqualTo(WebConfig.Access.DENIED);
     assertThat(checked).hasSize(2);
     // Both checks ran against a real hash of the same cost ($2a$04$...), not a shortcut.
     assertThat(checked.get(1))
         .isNotEqualTo(checked.get(0))
         .startsWith(checked.get(0).substring(0, 7));
-    assertThat(counting.authorized(basic("user0", "pw0"))).isTrue();
+    assertThat(counting.access(basic("user0", "pw0"))).isEqualTo(WebConfig.Access.GRANTED);
   }
 
   @Test
