@@ -123,7 +123,7 @@ public final class LogInput implements LineSink {
         && recentRoutes[slot] == route) {
       return recentSeries[slot];
     }
-    Series series = Series.of(reply, route);
+    Series series = Series.of(reply, route, metrics);
     recentReplies[slot] = reply;
     recentRoutes[slot] = route;
     recentSeries[slot] = series;

@@ -129,7 +129,7 @@ public final class MaildirInput {
         for (Bounce bounce : reader.readMailbox(in)) {
           batch.count(KIND + bounce.kind().label());
           for (Classification reply : bounce.deliveryReplies()) {
-            batch.reply(Series.of(reply, null), reply, 1);
+            batch.reply(Series.of(reply, null, metrics), reply, 1);
           }
         }
         read++;

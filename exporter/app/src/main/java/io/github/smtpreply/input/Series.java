@@ -30,18 +30,11 @@ record Series(
   /** A status the catalog does not know (subjects stop at 7). */
   private static final EnhancedStatus UNKNOWN_STATUS = EnhancedStatus.of(5, 999, 999);
 
-  static Series of(Classification reply, String route) {
-    String code =
-        reply.code() == null
-            ? "none"
-            : CATALOG.basic(reply.code()) == null ? OTHER : reply.code().toString();
-    String status =
-        reply.status() == null
-            ? "none"
-            : CATALOG.status(reply.status()) == null ? OTHER : reply.status().toString();
+  /** The series {@code metrics} counts the reply in: the same code, status and route labels. */
+  static Series of(Classification reply, String route, SmtpReplyMetrics metrics) {
     return new Series(
-        code,
-        status,
+        metrics.codeLabel(reply.code()),
+        metrics.statusLabel(reply.status()),
         reply.replyClass(),
         reply.reason(),
         reply.stage(),

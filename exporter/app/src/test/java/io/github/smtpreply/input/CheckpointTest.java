@@ -44,7 +44,7 @@ class CheckpointTest {
       Classification c = Classifier.standard().classifyText(REPLIES.get(i));
       String route = routes[i % routes.length];
       liveMetrics.record(c, "postfix", route);
-      tally.reply(Series.of(c, route), c, 1);
+      tally.reply(Series.of(c, route, liveMetrics), c, 1);
     }
     Path file = dir.resolve("c.pos");
     new Checkpoint(

@@ -4,7 +4,9 @@ import io.github.smtpreply.catalog.Catalog;
 import io.github.smtpreply.catalog.CodeEntry;
 import io.github.smtpreply.classify.Classification;
 import io.github.smtpreply.classify.Reason;
+import io.github.smtpreply.reply.EnhancedStatus;
 import io.github.smtpreply.reply.ReplyClass;
+import io.github.smtpreply.reply.ReplyCode;
 import io.github.smtpreply.reply.Stage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -277,6 +279,16 @@ public final class SmtpReplyMetrics implements MeterBinder {
    */
   public static boolean isLabelValue(String value) {
     return BoundedLabels.isIdentifier(value);
+  }
+
+  /** The {@code code} label this binder gives a reply's code: {@code none}, {@code other} or it. */
+  public String codeLabel(ReplyCode code) {
+    return labels.codeLabel(labels.code(code));
+  }
+
+  /** The {@code enhanced} label this binder gives a status: {@code none}, {@code other} or it. */
+  public String statusLabel(EnhancedStatus status) {
+    return labels.statusLabel(labels.status(status));
   }
 
   /** Number of {@code smtp.replies} series created so far, overflow series included. */
