@@ -4,6 +4,9 @@
 #
 #   scripts/screenshots.sh [out-dir]        (default: target/screenshots)
 #
+# HEIGHT (default 1600) is the window height in pixels: the screenshot shows that much of the page,
+# so give a larger one (HEIGHT=6000) to see long pages to the end.
+#
 # Needs: chromium and fonts-noto-cjk (Debian: apt-get install -y chromium fonts-noto-cjk), a JDK,
 # and the exporter jar (built here if missing:
 #   ./mvnw -q -B -ntp -o -pl exporter/app -am package -DskipTests).
@@ -30,8 +33,12 @@ pages=(
   "codes-550-ja|/codes/550?lang=ja"
   "compare-252-451-vi|/compare/252/451?lang=vi"
   "codes-5.7.606-zh|/codes/5.7.606?lang=zh"
+  "codes-421-zh|/codes/421?lang=zh"
+  "compare-550-551-ja|/compare/550/551?lang=ja"
+  "codes-5.7.26-vi|/codes/5.7.26?lang=vi"
 )
-widths=("phone|390,1600" "desktop|1280,1600")
+height="${HEIGHT:-1600}"
+widths=("phone|390,$height" "desktop|1280,$height")
 for page in "${pages[@]}"; do
   name="${page%%|*}"
   path="${page#*|}"

@@ -139,21 +139,22 @@ public final class Explainer {
     sections.add(Section.titled(catalog.label(lang, "heading.which")).withParagraphs(which));
     sections.add(learnMore(List.of(a, b), lang));
     return new Document(
-        fill(
-            catalog.label(lang, "compare.title"),
-            Map.of(
-                "a",
-                a.id(),
-                "b",
-                b.id(),
-                "titleA",
-                catalog.title(a, lang),
-                "titleB",
-                catalog.title(b, lang))),
-        lang.tag(),
-        summary,
-        sections,
-        List.of(a.id(), b.id()));
+        compareTitle(a, b, lang), lang.tag(), summary, sections, List.of(a.id(), b.id()));
+  }
+
+  /** The title of the comparison of {@code a} with {@code b}, as its page gives it. */
+  public String compareTitle(CodeEntry a, CodeEntry b, Language lang) {
+    return fill(
+        catalog.label(lang, "compare.title"),
+        Map.of(
+            "a",
+            a.id(),
+            "b",
+            b.id(),
+            "titleA",
+            catalog.title(a, lang),
+            "titleB",
+            catalog.title(b, lang)));
   }
 
   private static String originKey(CodeEntry entry) {
@@ -203,19 +204,7 @@ public final class Explainer {
     List<Link> links = new ArrayList<>();
     for (CodeEntry other : comparedWith(entry)) {
       links.add(
-          new Link(
-              fill(
-                  catalog.label(lang, "compare.title"),
-                  Map.of(
-                      "a",
-                      entry.id(),
-                      "b",
-                      other.id(),
-                      "titleA",
-                      catalog.title(entry, lang),
-                      "titleB",
-                      catalog.title(other, lang))),
-              "/compare/" + entry.id() + "/" + other.id()));
+          new Link(compareTitle(entry, other, lang), "/compare/" + entry.id() + "/" + other.id()));
     }
     return links;
   }
@@ -259,21 +248,32 @@ public final class Explainer {
     return sections;
   }
 
+  /**
+   * "Official name: …" in the language's own punctuation: a full-width colon in Japanese and
+   * Chinese ("正式名称：…"), and no space between two CJK words of a list ("问候和任何命令").
+   */
+  private String fact(Language lang, String labelKey, String value) {
+    return fill(
+        catalog.label(lang, "fact.line"),
+        Map.of("label", catalog.label(lang, labelKey), "value", value));
+  }
+
   private Section facts(CodeEntry entry, Language lang) {
     List<String> paragraphs = new ArrayList<>();
     if (!entry.name().isEmpty()) {
-      paragraphs.add(catalog.label(lang, "heading.official") + ": " + entry.name());
+      paragraphs.add(fact(lang, "heading.official", entry.name()));
     }
     if (entry instanceof BasicCodeEntry basic && basic.standing() != Standing.RFC) {
       paragraphs.add(catalog.label(lang, "page.standing." + basic.standing().label()));
     }
     String commands = commands(entry, lang);
     if (!commands.isEmpty()) {
-      paragraphs.add(catalog.label(lang, "heading.commands") + ": " + commands);
+      paragraphs.add(fact(lang, "heading.commands", commands));
     }
     if (entry instanceof EnhancedCodeEntry enhanced && !enhanced.basicCodes().isEmpty()) {
       List<String> codes = enhanced.basicCodes().stream().map(Object::toString).toList();
-      paragraphs.add(catalog.label(lang, "heading.seenFor") + ": " + String.join(", ", codes));
+      paragraphs.add(
+          fact(lang, "heading.seenFor", String.join(catalog.label(lang, "list.and"), codes)));
     }
     if (entry instanceof EnhancedCodeEntry enhanced && enhanced.isVendorSpecific()) {
       paragraphs.add(fill(catalog.label(lang, "page.vendor"), Map.of("vendor", enhanced.vendor())));

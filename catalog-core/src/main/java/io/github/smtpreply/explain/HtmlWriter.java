@@ -16,7 +16,7 @@ public final class HtmlWriter {
           + "a{color:#1a5fb4}.summary{font-size:1.05rem}"
           + ".c2{color:#1e7d32}.c3{color:#1a5fb4}.c4{color:#b26a00}.c5{color:#b3261e}"
           + "nav{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;border-bottom:1px solid #dde;padding-bottom:.5rem}"
-          + "nav form{margin-left:auto}nav input{width:5rem}"
+          + "nav form{margin-left:auto}nav input{width:5rem}.langs{display:flex;gap:1rem}"
           + ".codes li{margin:.2rem 0}.tag{font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#eef}"
           + "blockquote{margin:.3rem 0 .4rem;padding:.4rem .7rem;border-left:4px solid #99a;background:#f4f5f8;"
           + "font-family:ui-monospace,monospace;font-size:.88rem;overflow-wrap:anywhere}"

@@ -138,4 +138,53 @@ class ExplainerTest {
     assertThat(Explainer.withoutSpaceBetweenCjk("Bạn nhận được 252 khi gửi VRFY"))
         .isEqualTo("Bạn nhận được 252 khi gửi VRFY");
   }
+
+  /**
+   * Issue 14 §3: the generated lines of a page ("Official name: …", "Replies to: …") follow the
+   * language's own punctuation on every code page — a full-width colon in Japanese and Chinese, no
+   * space between two CJK words of a list ("问候 和 任何命令" was on the 421 page) — and no ASCII colon is
+   * left after a Japanese or Chinese label. The quoted replies are left as sent.
+   */
+  @Test
+  void everyJapaneseAndChinesePageIsSpacedAndPunctuatedOneWay() {
+    String cjk = "[\\u3040-\\u30ff\\u4e00-\\u9fff]";
+    String wide = "[\\u3001-\\u3011\\uff01-\\uff0f\\uff1a-\\uff20]";
+    Pattern wrong =
+        Pattern.compile(cjk + " " + cjk + "|(?<![0-9]) " + wide + "|" + wide + " |" + cjk + ": ");
+    List<String> problems = new java.util.ArrayList<>();
+    for (CodeEntry entry : catalog.entries()) {
+      for (Language language : List.of(Language.JA, Language.ZH)) {
+        Document doc = explainer.explain(entry, language);
+        List<String> texts = new java.util.ArrayList<>(doc.summary());
+        doc.sections().forEach(s -> collect(s, texts));
+        for (String text : texts) {
+          Matcher m = wrong.matcher(text);
+          if (m.find()) {
+            problems.add(entry.id() + " " + language + ": '" + m.group() + "' in " + text);
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    Document ja = explainer.explain(code("550"), Language.JA);
+    List<String> texts = new java.util.ArrayList<>();
+    ja.sections().forEach(s -> collect(s, texts));
+    assertThat(texts).contains("正式名称：" + code("550").name());
+    Document zh = explainer.explain(code("421"), Language.ZH);
+    List<String> zhTexts = new java.util.ArrayList<>();
+    zh.sections().forEach(s -> collect(s, zhTexts));
+    assertThat(zhTexts).contains("所答复的命令：连接时的问候和任何命令");
+  }
+
+  /** Paragraphs, items without their quoted first line, and link texts of a section and below. */
+  private static void collect(Document.Section s, List<String> out) {
+    out.add(s.heading());
+    out.addAll(s.paragraphs());
+    for (String item : s.items()) {
+      int nl = item.indexOf('\n');
+      out.add(nl < 0 ? item : item.substring(nl + 1));
+    }
+    s.links().forEach(l -> out.add(l.text()));
+    s.subsections().forEach(sub -> collect(sub, out));
+  }
 }

@@ -11,7 +11,9 @@ import io.github.smtpreply.explain.Format;
 import io.github.smtpreply.explain.HtmlWriter;
 import io.github.smtpreply.reply.ReplyClass;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The explanation pages and the JSON API documents, built from the catalog. */
 final class Pages {
@@ -83,6 +85,33 @@ final class Pages {
     return HtmlWriter.write(doc, nav(lang, "/codes"), "");
   }
 
+  /**
+   * The comparisons of {@code pairs} (code ids), one section per first code, each link named by the
+   * title of the page it opens.
+   */
+  String comparisonsPage(List<String[]> pairs, Language lang) {
+    Map<CodeEntry, List<Document.Link>> byCode = new LinkedHashMap<>();
+    for (String[] p : pairs) {
+      CodeEntry a = catalog.find(p[0]).orElseThrow();
+      CodeEntry b = catalog.find(p[1]).orElseThrow();
+      byCode
+          .computeIfAbsent(a, k -> new ArrayList<>())
+          .add(
+              new Document.Link(
+                  explainer.compareTitle(a, b, lang),
+                  "/compare/" + a.id() + "/" + b.id() + "?lang=" + lang.tag()));
+    }
+    List<Document.Section> sections = new ArrayList<>();
+    byCode.forEach(
+        (a, links) ->
+            sections.add(
+                Document.Section.titled(a.id() + " " + catalog.title(a, lang)).withLinks(links)));
+    Document doc =
+        new Document(
+            catalog.label(lang, "index.comparisons"), lang.tag(), List.of(), sections, List.of());
+    return HtmlWriter.write(doc, nav(lang, "/compare"), "");
+  }
+
   /** A page for a path or code that does not exist: says what was asked, escaped. */
   String notFoundPage(String what, Language lang) {
     Document doc =
@@ -124,25 +153,44 @@ final class Pages {
     return entry.classes().size() == 1 ? "c" + entry.classes().get(0).digit() : "";
   }
 
-  /** Home link, language switch and the comparison picker (a plain GET form: no script). */
+  /**
+   * Home link, language switch and the comparison picker (a plain GET form: no script), all in the
+   * reader's language.
+   */
   private String nav(Language lang, String path) {
     StringBuilder out =
         new StringBuilder("<nav><a href=\"/codes?lang=")
             .append(lang.tag())
-            .append("\">SMTP codes</a>");
+            .append("\">")
+            .append(HtmlWriter.escape(catalog.label(lang, "index.title")))
+            .append("</a><span class=\"langs\">");
     for (Language l : Language.values()) {
       String href = path + "?lang=" + l.tag();
-      out.append(l == lang ? "<strong>" : "<a href=\"" + HtmlWriter.escape(href) + "\">")
+      out.append(
+              l == lang
+                  ? "<strong>"
+                  : "<a href=\""
+                      + HtmlWriter.escape(href)
+                      + "\" lang=\""
+                      + l.tag()
+                      + "\" hreflang=\""
+                      + l.tag()
+                      + "\">")
           .append(HtmlWriter.escape(l.nativeName()))
           .append(l == lang ? "</strong>" : "</a>");
     }
     out.append(
-            "<form action=\"/compare\" method=\"get\"><input name=\"a\" placeholder=\"550\" aria-label=\"code A\"> vs ")
-        .append("<input name=\"b\" placeholder=\"551\" aria-label=\"code B\">")
-        .append("<input type=\"hidden\" name=\"lang\" value=\"")
+            "</span><form action=\"/compare\" method=\"get\"><input name=\"a\" placeholder=\"550\" aria-label=\"")
+        .append(HtmlWriter.escape(catalog.label(lang, "nav.codeA")))
+        .append("\"> ")
+        .append(HtmlWriter.escape(catalog.label(lang, "nav.versus")))
+        .append(" <input name=\"b\" placeholder=\"551\" aria-label=\"")
+        .append(HtmlWriter.escape(catalog.label(lang, "nav.codeB")))
+        .append("\"><input type=\"hidden\" name=\"lang\" value=\"")
         .append(lang.tag())
-        .append("\">")
-        .append("<button>Compare</button></form></nav>\n");
+        .append("\"><button>")
+        .append(HtmlWriter.escape(catalog.label(lang, "nav.compare")))
+        .append("</button></form></nav>\n");
     return out.toString();
   }
 }

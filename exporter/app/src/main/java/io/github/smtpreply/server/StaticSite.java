@@ -46,7 +46,6 @@ public final class StaticSite {
         write(dir, l + "/codes/" + e.id() + ".html", pages.codePage(e, lang), lang);
         written++;
       }
-      StringBuilder list = new StringBuilder();
       for (String[] p : pairs) {
         CodeEntry a = catalog.find(p[0]).orElseThrow();
         CodeEntry b = catalog.find(p[1]).orElseThrow();
@@ -56,26 +55,8 @@ public final class StaticSite {
             pages.comparePage(a, b, lang),
             lang);
         written++;
-        list.append("<li><a href=\"/compare/")
-            .append(HtmlWriter.escape(a.id() + "/" + b.id()))
-            .append("?lang=")
-            .append(l)
-            .append("\">")
-            .append(HtmlWriter.escape(a.id() + " vs " + b.id()))
-            .append("</a></li>\n");
       }
-      write(
-          dir,
-          l + "/compare/index.html",
-          "<!DOCTYPE html>\n<html lang=\""
-              + l
-              + "\"><head><meta charset=\"utf-8\"><title>SMTP comparisons</title></head><body>\n"
-              + "<nav><a href=\"/codes?lang="
-              + l
-              + "\">SMTP codes</a></nav>\n<h1>SMTP comparisons</h1>\n<ul>\n"
-              + list
-              + "</ul>\n</body></html>\n",
-          lang);
+      write(dir, l + "/compare/index.html", pages.comparisonsPage(pairs, lang), lang);
       written++;
       root.append("<li><a href=\"")
           .append(l)
@@ -119,7 +100,12 @@ public final class StaticSite {
     String noForm =
         FORM.matcher(html)
             .replaceAll(
-                Matcher.quoteReplacement("<a href=\"/compare?lang=" + lang.tag() + "\">vs</a>"));
+                Matcher.quoteReplacement(
+                    "<a href=\"/compare?lang="
+                        + lang.tag()
+                        + "\">"
+                        + HtmlWriter.escape(Catalog.standard().label(lang, "index.comparisons"))
+                        + "</a>"));
     Matcher m = HREF.matcher(noForm);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

@@ -68,6 +68,14 @@ class SiteCommandTest {
     }
     assertThat(Files.readString(dir.resolve("vi/codes/550.html")))
         .contains("lang=\"vi\"", "href=\"../../ja/codes/550.html\"");
+    // The comparison index and the link that stands for the picker speak the page's language.
+    assertThat(Files.readString(dir.resolve("ja/compare/index.html")))
+        .contains("<title>SMTP 応答コードの比較</title>", "<meta name=\"viewport\"")
+        .contains("href=\"../../ja/compare/550/551.html\"")
+        .doesNotContain(">vs<", "SMTP comparisons", ">SMTP codes<");
+    assertThat(Files.readString(dir.resolve("zh/codes/550.html")))
+        .contains(">SMTP 应答码对比</a>")
+        .doesNotContain(">vs<", ">SMTP codes<");
   }
 
   @Test

@@ -96,6 +96,34 @@ class ExporterServerTest {
     assertThat(get("/codes/550?lang=vi").body()).contains("id=\"mô-tả\"", "/compare/550/450");
   }
 
+  /**
+   * Issue 14 §3 (screenshots): no English is left on a Japanese, Chinese or Vietnamese page — the
+   * home link, the picker and its button speak the reader's language; a comparison links both code
+   * pages, a code page its usual comparisons; the "seen in the wild" reply is a quote of its own.
+   */
+  @Test
+  void pagesSpeakTheReadersLanguageFromTheNavigationDown() throws Exception {
+    String zh = get("/codes/421?lang=zh").body();
+    assertThat(zh)
+        .contains(">SMTP 应答码</a>", "<button>对比</button>", "aria-label=\"代码 A\"", " 与 ")
+        .contains("正式名称：", "所答复的命令：连接时的问候和任何命令")
+        .contains("<li><blockquote>Gmail：“421-4.7.32 ")
+        .contains("href=\"/compare/421/521?lang=zh\"")
+        .doesNotContain(">SMTP codes<", ">Compare<", "aria-label=\"code A\"", "正式名称: ")
+        .contains("<a href=\"/codes/421?lang=en\" lang=\"en\" hreflang=\"en\">English</a>");
+    String ja = get("/compare/550/551?lang=ja").body();
+    assertThat(ja)
+        .contains(
+            "<button>比較</button>", "href=\"/codes/550?lang=ja\"", "href=\"/codes/551?lang=ja\"")
+        .doesNotContain(">Compare<", ">SMTP codes<");
+    String vi = get("/codes/5.7.26?lang=vi").body();
+    assertThat(vi)
+        .contains("<button>So sánh</button>", "Tên chính thức: ")
+        .doesNotContain(">Compare<", "From:;");
+    assertThat(get("/codes/550").body())
+        .contains("<button>Compare</button>", ">SMTP reply codes</a>");
+  }
+
   @Test
   void comparisonPickerRedirectsToTheComparison() throws Exception {
     HttpResponse<String> r = get("/compare?a=550&b=5.1.1&lang=zh");
