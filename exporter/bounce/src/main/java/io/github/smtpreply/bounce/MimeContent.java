@@ -12,14 +12,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
-import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -116,7 +110,7 @@ final class MimeContent {
       }
       if (!hasBoundary(part)) {
         problems.add("a multipart without boundary was read as text");
-        addText(texts, text(part, null));
+        addText(texts, text(part));
         return;
       }
       // Parsed straight from the part's bytes: getContent() would go through Jakarta
@@ -131,9 +125,9 @@ final class MimeContent {
     switch (type) {
       case "message/delivery-status", "message/global-delivery-status" -> {
         globalDeliveryStatus |= type.startsWith("message/global");
-        deliveryStatus.add(text(part, "UTF-8"));
+        deliveryStatus.add(text(part));
       }
-      case "message/feedback-report" -> feedbackReport = text(part, "UTF-8");
+      case "message/feedback-report" -> feedbackReport = text(part);
       case "message/rfc822",
           "message/global",
           "text/rfc822-headers",
@@ -150,11 +144,11 @@ final class MimeContent {
           }
         }
       }
-      case "text/html" -> addText(htmlTexts, Html.toText(text(part, null)));
+      case "text/html" -> addText(htmlTexts, Html.toText(text(part)));
       default -> {
         // No Content-Type, or one that does not parse, means text/plain (RFC 2045 §5.2).
         if (type.startsWith("text/") || type.isEmpty()) {
-          addText(texts, text(part, null));
+          addText(texts, text(part));
         }
       }
     }
@@ -174,12 +168,9 @@ final class MimeContent {
     while (all.hasMoreElements()) {
       Header h = all.nextElement();
       String value = h.getValue() == null ? "" : FOLD.matcher(h.getValue()).replaceAll(" ");
-      try {
-        value = MimeUtility.decodeText(value);
-      } catch (IOException | RuntimeException e) {
-        // An undecodable encoded-word stays as it came.
-      }
-      into.add(h.getName() + ": " + value.strip());
+      Charsets.Decoded decoded = EncodedWords.decode(value);
+      addProblem(decoded.problem(), h.getName() + " field");
+      into.add(h.getName() + ": " + decoded.text().strip());
     }
   }
 
@@ -204,8 +195,11 @@ final class MimeContent {
     }
   }
 
-  /** The part's text, transfer-decoded and charset-decoded, at most {@link #MAX_TEXT_BYTES}. */
-  private String text(Part part, String defaultCharset) throws MessagingException, IOException {
+  /**
+   * The part's text, transfer-decoded and decoded from its declared charset ({@link Charsets}), at
+   * most {@link #MAX_TEXT_BYTES}.
+   */
+  private String text(Part part) throws MessagingException, IOException {
     byte[] bytes;
     try (InputStream in = decoded(part)) {
       bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
@@ -219,16 +213,25 @@ final class MimeContent {
       problems.add("a text part longer than " + MAX_TEXT_BYTES + " bytes was cut there");
       bytes = Arrays.copyOf(bytes, MAX_TEXT_BYTES);
     }
-    String charset = defaultCharset;
+    String declared = null;
     try {
-      String declared = new ContentType(part.getContentType()).getParameter("charset");
-      if (declared != null) {
-        charset = MimeUtility.javaCharset(declared.strip());
-      }
+      declared = new ContentType(part.getContentType()).getParameter("charset");
     } catch (MessagingException | RuntimeException e) {
-      // No usable Content-Type: guess below.
+      // No usable Content-Type: the bytes are guessed at.
     }
-    return decode(bytes, charset);
+    Charsets.Decoded decoded = Charsets.decode(bytes, declared);
+    addProblem(decoded.problem(), "a " + baseType(part) + " part");
+    return decoded.text();
+  }
+
+  /** Records a decoding problem once, with where it was: a message repeats its charsets. */
+  private void addProblem(String problem, String where) {
+    if (problem != null) {
+      String said = where + ": " + problem;
+      if (!problems.contains(said)) {
+        problems.add(said);
+      }
+    }
   }
 
   /** The bytes after the header block, at most {@link #MAX_TEXT_BYTES}, as text. */
@@ -241,7 +244,7 @@ final class MimeContent {
       }
     }
     int end = Math.min(raw.length, start + MAX_TEXT_BYTES);
-    return decode(Arrays.copyOfRange(raw, start, end), null);
+    return Charsets.decode(Arrays.copyOfRange(raw, start, end), null).text();
   }
 
   /** The part's content, transfer-decoded, without Jakarta Activation's handler lookup. */
@@ -257,29 +260,6 @@ final class MimeContent {
       return message.getRawInputStream();
     }
     throw new MessagingException("no raw content");
-  }
-
-  /** Decodes with the named charset when the JDK has it, else UTF-8 if valid, else Latin-1. */
-  static String decode(byte[] bytes, String charset) {
-    if (charset != null) {
-      try {
-        if (Charset.isSupported(charset)) {
-          return new String(bytes, Charset.forName(charset));
-        }
-      } catch (IllegalArgumentException e) {
-        // An illegal charset name: guess.
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
   }
 
   private static Properties lenientParsing() {
