@@ -12,14 +12,19 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +41,12 @@ final class MimeContent {
   static final int MAX_TOTAL_TEXT = 1024 * 1024;
 
   private static final Session SESSION = Session.getInstance(lenientParsing());
+
+  /** A header field's name and colon (RFC 5322 §2.2: printable ASCII but the colon). */
+  private static final Pattern HEADER_FIELD = Pattern.compile("([!-9;-~]+):");
+
+  /** Fields that only a message's own header holds: its route and its identity. */
+  private static final Set<String> TRACE_FIELDS = Set.of("received", "return-path", "message-id");
 
   /** A folded header line's break and the whitespace after it (RFC 5322 §2.2.3). */
   private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
@@ -148,10 +159,51 @@ final class MimeContent {
       default -> {
         // No Content-Type, or one that does not parse, means text/plain (RFC 2045 §5.2).
         if (type.startsWith("text/") || type.isEmpty()) {
-          addText(texts, text(part));
+          String text = text(part);
+          if (isReturnedHeaders(text)) {
+            // The returned original's header, sent as a text part (an attached .txt, or text/plain
+            // after the report): not diagnostic text, whatever its scanner fields say.
+            if (originalHeaders.isEmpty()) {
+              byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+              addHeaders(
+                  new InternetHeaders(new ByteArrayInputStream(bytes)).getAllHeaders(),
+                  originalHeaders);
+            }
+          } else {
+            addText(texts, text);
+          }
         }
       }
     }
+  }
+
+  /**
+   * True for a text part after the bounce's own text or report that starts with a header block
+   * naming the message's route or identity (RFC 5322 §3.6: Received, Return-Path, Message-ID).
+   */
+  private boolean isReturnedHeaders(String text) {
+    if (texts.isEmpty() && deliveryStatus.isEmpty()) {
+      return false;
+    }
+    int fields = 0;
+    boolean trace = false;
+    Iterator<String> lines = text.strip().lines().iterator();
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (line.isEmpty()) {
+        break;
+      }
+      if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+        continue;
+      }
+      Matcher field = HEADER_FIELD.matcher(line);
+      if (!field.lookingAt()) {
+        return false;
+      }
+      fields++;
+      trace |= TRACE_FIELDS.contains(field.group(1).toLowerCase(Locale.ROOT));
+    }
+    return trace && fields >= 3;
   }
 
   /** Adds a text part while the texts stay within {@link #MAX_TOTAL_TEXT} characters. */
