@@ -12,20 +12,19 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
-import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +41,12 @@ final class MimeContent {
   static final int MAX_TOTAL_TEXT = 1024 * 1024;
 
   private static final Session SESSION = Session.getInstance(lenientParsing());
+
+  /** A header field's name and colon (RFC 5322 §2.2: printable ASCII but the colon). */
+  private static final Pattern HEADER_FIELD = Pattern.compile("([!-9;-~]+):");
+
+  /** Fields that only a message's own header holds: its route and its identity. */
+  private static final Set<String> TRACE_FIELDS = Set.of("received", "return-path", "message-id");
 
   /** A folded header line's break and the whitespace after it (RFC 5322 §2.2.3). */
   private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
@@ -116,7 +121,7 @@ final class MimeContent {
       }
       if (!hasBoundary(part)) {
         problems.add("a multipart without boundary was read as text");
-        addText(texts, text(part, null));
+        addText(texts, text(part));
         return;
       }
       // Parsed straight from the part's bytes: getContent() would go through Jakarta
@@ -131,9 +136,9 @@ final class MimeContent {
     switch (type) {
       case "message/delivery-status", "message/global-delivery-status" -> {
         globalDeliveryStatus |= type.startsWith("message/global");
-        deliveryStatus.add(text(part, "UTF-8"));
+        deliveryStatus.add(text(part));
       }
-      case "message/feedback-report" -> feedbackReport = text(part, "UTF-8");
+      case "message/feedback-report" -> feedbackReport = text(part);
       case "message/rfc822",
           "message/global",
           "text/rfc822-headers",
@@ -150,14 +155,55 @@ final class MimeContent {
           }
         }
       }
-      case "text/html" -> addText(htmlTexts, Html.toText(text(part, null)));
+      case "text/html" -> addText(htmlTexts, Html.toText(text(part)));
       default -> {
         // No Content-Type, or one that does not parse, means text/plain (RFC 2045 §5.2).
         if (type.startsWith("text/") || type.isEmpty()) {
-          addText(texts, text(part, null));
+          String text = text(part);
+          if (isReturnedHeaders(text)) {
+            // The returned original's header, sent as a text part (an attached .txt, or text/plain
+            // after the report): not diagnostic text, whatever its scanner fields say.
+            if (originalHeaders.isEmpty()) {
+              byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+              addHeaders(
+                  new InternetHeaders(new ByteArrayInputStream(bytes)).getAllHeaders(),
+                  originalHeaders);
+            }
+          } else {
+            addText(texts, text);
+          }
         }
       }
     }
+  }
+
+  /**
+   * True for a text part after the bounce's own text or report that starts with a header block
+   * naming the message's route or identity (RFC 5322 §3.6: Received, Return-Path, Message-ID).
+   */
+  private boolean isReturnedHeaders(String text) {
+    if (texts.isEmpty() && deliveryStatus.isEmpty()) {
+      return false;
+    }
+    int fields = 0;
+    boolean trace = false;
+    Iterator<String> lines = text.strip().lines().iterator();
+    while (lines.hasNext()) {
+      String line = lines.next();
+      if (line.isEmpty()) {
+        break;
+      }
+      if (line.charAt(0) == ' ' || line.charAt(0) == '\t') {
+        continue;
+      }
+      Matcher field = HEADER_FIELD.matcher(line);
+      if (!field.lookingAt()) {
+        return false;
+      }
+      fields++;
+      trace |= TRACE_FIELDS.contains(field.group(1).toLowerCase(Locale.ROOT));
+    }
+    return trace && fields >= 3;
   }
 
   /** Adds a text part while the texts stay within {@link #MAX_TOTAL_TEXT} characters. */
@@ -174,12 +220,9 @@ final class MimeContent {
     while (all.hasMoreElements()) {
       Header h = all.nextElement();
       String value = h.getValue() == null ? "" : FOLD.matcher(h.getValue()).replaceAll(" ");
-      try {
-        value = MimeUtility.decodeText(value);
-      } catch (IOException | RuntimeException e) {
-        // An undecodable encoded-word stays as it came.
-      }
-      into.add(h.getName() + ": " + value.strip());
+      Charsets.Decoded decoded = EncodedWords.decode(value);
+      addProblem(decoded.problem(), h.getName() + " field");
+      into.add(h.getName() + ": " + decoded.text().strip());
     }
   }
 
@@ -204,8 +247,11 @@ final class MimeContent {
     }
   }
 
-  /** The part's text, transfer-decoded and charset-decoded, at most {@link #MAX_TEXT_BYTES}. */
-  private String text(Part part, String defaultCharset) throws MessagingException, IOException {
+  /**
+   * The part's text, transfer-decoded and decoded from its declared charset ({@link Charsets}), at
+   * most {@link #MAX_TEXT_BYTES}.
+   */
+  private String text(Part part) throws MessagingException, IOException {
     byte[] bytes;
     try (InputStream in = decoded(part)) {
       bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
@@ -219,16 +265,25 @@ final class MimeContent {
       problems.add("a text part longer than " + MAX_TEXT_BYTES + " bytes was cut there");
       bytes = Arrays.copyOf(bytes, MAX_TEXT_BYTES);
     }
-    String charset = defaultCharset;
+    String declared = null;
     try {
-      String declared = new ContentType(part.getContentType()).getParameter("charset");
-      if (declared != null) {
-        charset = MimeUtility.javaCharset(declared.strip());
-      }
+      declared = new ContentType(part.getContentType()).getParameter("charset");
     } catch (MessagingException | RuntimeException e) {
-      // No usable Content-Type: guess below.
+      // No usable Content-Type: the bytes are guessed at.
     }
-    return decode(bytes, charset);
+    Charsets.Decoded decoded = Charsets.decode(bytes, declared);
+    addProblem(decoded.problem(), "a " + baseType(part) + " part");
+    return decoded.text();
+  }
+
+  /** Records a decoding problem once, with where it was: a message repeats its charsets. */
+  private void addProblem(String problem, String where) {
+    if (problem != null) {
+      String said = where + ": " + problem;
+      if (!problems.contains(said)) {
+        problems.add(said);
+      }
+    }
   }
 
   /** The bytes after the header block, at most {@link #MAX_TEXT_BYTES}, as text. */
@@ -241,7 +296,7 @@ final class MimeContent {
       }
     }
     int end = Math.min(raw.length, start + MAX_TEXT_BYTES);
-    return decode(Arrays.copyOfRange(raw, start, end), null);
+    return Charsets.decode(Arrays.copyOfRange(raw, start, end), null).text();
   }
 
   /** The part's content, transfer-decoded, without Jakarta Activation's handler lookup. */
@@ -257,29 +312,6 @@ final class MimeContent {
       return message.getRawInputStream();
     }
     throw new MessagingException("no raw content");
-  }
-
-  /** Decodes with the named charset when the JDK has it, else UTF-8 if valid, else Latin-1. */
-  static String decode(byte[] bytes, String charset) {
-    if (charset != null) {
-      try {
-        if (Charset.isSupported(charset)) {
-          return new String(bytes, Charset.forName(charset));
-        }
-      } catch (IllegalArgumentException e) {
-        // An illegal charset name: guess.
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
   }
 
   private static Properties lenientParsing() {
