@@ -20,10 +20,17 @@ import java.util.function.BiFunction;
  * rule book, and F's rows are scored again: the figure is what the rule book does on a family its
  * authors never saw. A rule that only ever helps its own family's rows shows up as the gap between
  * the whole-corpus and the leave-one-family-out figures.
+ *
+ * <p>That takes out general rules too (an RFC 3463 status rule that only one family's rows happen
+ * to need), so a second figure takes out only the provider rules among them: what the general part
+ * of the rule book does on a family whose provider-specific rules it never had.
  */
 final class Lofo {
-  /** One scored row: its family, the rule that decided it, and field → [expected, actual]. */
-  record Scored(String family, String rule, Map<String, String[]> fields) {}
+  /**
+   * One scored row: its family, the rule that decided it, the provider that rule names (null for a
+   * general rule), and field → [expected, actual].
+   */
+  record Scored(String family, String rule, String provider, Map<String, String[]> fields) {}
 
   private Lofo() {}
 
@@ -63,9 +70,13 @@ final class Lofo {
       PrintStream out) {
     List<Scored> whole = score.apply(rows, standard);
     Map<String, Set<String>> familiesOfRule = new HashMap<>();
+    Set<String> providerRules = new HashSet<>();
     for (Scored s : whole) {
       if (s.rule() != null) {
         familiesOfRule.computeIfAbsent(s.rule(), k -> new HashSet<>()).add(s.family());
+        if (s.provider() != null) {
+          providerRules.add(s.rule());
+        }
       }
     }
     Map<String, List<String[]>> byFamily = new TreeMap<>();
@@ -73,6 +84,7 @@ final class Lofo {
       byFamily.computeIfAbsent(family(row[familyColumn]), k -> new ArrayList<>()).add(row);
     }
     List<Scored> lofo = new ArrayList<>();
+    List<Scored> lofoProvider = new ArrayList<>();
     int ownRules = 0;
     for (Map.Entry<String, List<String[]>> e : byFamily.entrySet()) {
       Set<String> own = new HashSet<>();
@@ -88,6 +100,9 @@ final class Lofo {
       }
       List<Scored> left = score.apply(e.getValue(), standard.withoutRules(own));
       lofo.addAll(left);
+      Set<String> ownProvider = new HashSet<>(own);
+      ownProvider.retainAll(providerRules);
+      lofoProvider.addAll(score.apply(e.getValue(), standard.withoutRules(ownProvider)));
       if (!own.isEmpty() && System.getenv("LOFO_VERBOSE") != null) {
         List<Scored> with = score.apply(e.getValue(), standard);
         for (int i = 0; i < left.size(); i++) {
@@ -113,25 +128,36 @@ final class Lofo {
     }
     Map<String, int[]> w = totals(whole);
     Map<String, int[]> l = totals(lofo);
+    Map<String, int[]> p = totals(lofoProvider);
     out.printf(
         Locale.ROOT,
         "%d families; %d rules decide rows of one family only%n",
         byFamily.size(),
         ownRules);
-    out.printf(Locale.ROOT, "%-9s %18s %18s%n", "field", "whole corpus", "leave-one-out");
+    out.printf(
+        Locale.ROOT,
+        "%-9s %18s %18s %18s%n",
+        "field",
+        "whole corpus",
+        "leave-one-out",
+        "(provider rules)");
     for (String field : w.keySet()) {
       int[] a = w.get(field);
       int[] b = l.getOrDefault(field, new int[2]);
+      int[] c = p.getOrDefault(field, new int[2]);
       out.printf(
           Locale.ROOT,
-          "%-9s %4d/%4d %6.2f%% %4d/%4d %6.2f%%%n",
+          "%-9s %4d/%4d %6.2f%% %4d/%4d %6.2f%% %4d/%4d %6.2f%%%n",
           field,
           a[0],
           a[1],
           pct(a),
           b[0],
           b[1],
-          pct(b));
+          pct(b),
+          c[0],
+          c[1],
+          pct(c));
     }
   }
 

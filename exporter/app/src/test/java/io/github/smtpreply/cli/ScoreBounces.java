@@ -78,7 +78,12 @@ final class ScoreBounces {
       if (!f[4].isEmpty()) {
         fields.put("reason", new String[] {f[4], c == null ? "-" : c.reason().sisimai()});
       }
-      scored.add(new Lofo.Scored(Lofo.family(f[0]), c == null ? null : c.rule(), fields));
+      scored.add(
+          new Lofo.Scored(
+              Lofo.family(f[0]),
+              c == null ? null : c.rule(),
+              c == null ? null : c.provider(),
+              fields));
     }
     return scored;
   }

@@ -67,7 +67,7 @@ final class ScoreReplies {
       if (!f[3].isEmpty() && !f[3].contains(":")) {
         fields.put("reason", new String[] {f[3], c.reason().sisimai()});
       }
-      scored.add(new Lofo.Scored(Lofo.family(f[5]), c.rule(), fields));
+      scored.add(new Lofo.Scored(Lofo.family(f[5]), c.rule(), c.provider(), fields));
     }
     return scored;
   }
