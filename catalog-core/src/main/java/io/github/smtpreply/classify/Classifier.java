@@ -139,7 +139,10 @@ public final class Classifier {
       long[] hits = scratch.get();
       try {
         // [0, contextEnd) and [replyAt, limit): the whole text unless a later reply decides.
-        rules.scan(text, 0, Math.min(contextEnd, limit), hits);
+        int contextTo = Math.min(contextEnd, limit);
+        if (contextTo > 0) { // (an empty range finds nothing)
+          rules.scan(text, 0, contextTo, hits);
+        }
         rules.scan(text, replyAt, limit, hits);
         rule = rules.first(code, enhanced, stage, hits);
       } finally {
