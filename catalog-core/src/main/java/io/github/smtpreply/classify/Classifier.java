@@ -24,12 +24,15 @@ public final class Classifier {
 
   private final RuleBook rules;
 
-  /** Each thread's phrase hits, cleared after use: a classification allocates only its result. */
+  /**
+   * Each thread's phrase hits and candidate rules, cleared after use: a classification allocates
+   * only its result.
+   */
   private final ThreadLocal<long[]> scratch;
 
   Classifier(RuleBook rules) {
     this.rules = rules;
-    this.scratch = ThreadLocal.withInitial(() -> new long[rules.phraseWords()]);
+    this.scratch = ThreadLocal.withInitial(() -> new long[rules.scratchWords()]);
   }
 
   /** The classifier with the bundled rule book. */

@@ -70,12 +70,28 @@ final class AsciiWordMatcher {
 
   private final int[] nextNodes;
 
-  /** Each thread's copy of the text and its words (trie node and whether complete, per word). */
+  /** Each thread's copy of the text and its words. */
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
   private static final class Buffers {
     char[] text = new char[256];
+
+    /** Per word: its start, then (once its run is kept) its {@link #wordNode}. */
     int[] words = new int[128];
+
+    /** Per word of the current run: its end, and its letters packed. */
+    int[] ends = new int[128];
+
+    long[] keys = new long[128];
+
+    void ensure(int length) {
+      if (text.length <= length) { // room for a separator after the text
+        text = new char[Math.max(length + 1, text.length * 2)];
+        words = new int[text.length / 2 + 1];
+        ends = new int[words.length];
+        keys = new long[words.length];
+      }
+    }
   }
 
   /**
@@ -200,10 +216,7 @@ final class AsciiWordMatcher {
   boolean scan(CharSequence text, int from, int to, long[] hits) {
     Buffers b = buffers.get();
     int length = to - from;
-    if (b.text.length <= length) { // room for a separator after the text
-      b.text = new char[Math.max(length + 1, b.text.length * 2)];
-      b.words = new int[b.text.length / 2 + 1];
-    }
+    b.ensure(length);
     char[] chars = b.text;
     if (text instanceof String s) {
       s.getChars(from, to, chars, 0); // a bulk copy: reading an array is cheaper than charAt
@@ -212,7 +225,7 @@ final class AsciiWordMatcher {
         chars[i] = text.charAt(from + i);
       }
     }
-    int count = readWords(chars, length, b.words);
+    int count = readWords(chars, length, b);
     if (count < 0) {
       return false;
     }
@@ -222,11 +235,12 @@ final class AsciiWordMatcher {
   }
 
   /**
-   * Reads the words of {@code text[0, length)} into {@code words} as PhraseMatcher's automaton
+   * Reads the words of {@code text[0, length)} into {@code b.words} as PhraseMatcher's automaton
    * reads them (lower case, plural s dropped, addresses, hosts and IP addresses skipped), each as
    * {@link #wordNode}. Returns the count, or -1 if the text holds a character outside ASCII.
    */
-  int readWords(char[] text, int length, int[] words) {
+  int readWords(char[] text, int length, Buffers b) {
+    final int[] words = b.words;
     text[length] = ' '; // a separator after the text: runs end without a bounds check
     int count = 0;
     int seen = 0; // every character read, or-ed: outside ASCII if a high bit is set
@@ -240,7 +254,8 @@ final class AsciiWordMatcher {
         continue;
       }
       // A run of letters, digits and .-_+@%: an address, a host or an IP address if it holds an
-      // @, or a digit and a dot, and then read as one separator; else words.
+      // @, or a digit and a dot, and then read as one separator; else words, looked up once the
+      // run is known to be kept.
       int firstWord = count;
       int kinds = 0;
       do {
@@ -260,10 +275,16 @@ final class AsciiWordMatcher {
           seen |= c;
           kind = KIND[c & 0x7F];
         } while ((kind & ALNUM) != 0);
-        words[count++] = wordNode(text, start, i, key);
+        words[count] = start;
+        b.ends[count] = i;
+        b.keys[count++] = key;
       } while ((kind & ADDRESS) != 0);
       if ((kinds & AT) != 0 || (kinds & (DIGIT | DOT)) == (DIGIT | DOT)) {
         count = firstWord;
+      } else {
+        for (int w = firstWord; w < count; w++) {
+          words[w] = wordNode(text, words[w], b.ends[w], b.keys[w]);
+        }
       }
     }
     return (seen & 0xFF80) != 0 ? -1 : count;
