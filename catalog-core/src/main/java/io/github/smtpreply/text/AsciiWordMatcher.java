@@ -70,6 +70,9 @@ final class AsciiWordMatcher {
 
   private final int[] nextNodes;
 
+  /** Trie node positions run below this: the multiplier of the sequence node in a next key. */
+  private final int trieNodes;
+
   /** Each thread's copy of the text and its words. */
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
@@ -145,6 +148,7 @@ final class AsciiWordMatcher {
     }
     // Per trie node: the one-word patterns on its path (a last word may continue).
     int nodes = trie.nodeLimit();
+    this.trieNodes = nodes;
     this.oneWordPatternsOnPath = new int[nodes][];
     this.afterFirstWord = new int[nodes];
     Arrays.fill(oneWordPatternsOnPath, NONE);
@@ -239,7 +243,7 @@ final class AsciiWordMatcher {
    * reads them (lower case, plural s dropped, addresses, hosts and IP addresses skipped), each as
    * {@link #wordNode}. Returns the count, or -1 if the text holds a character outside ASCII.
    */
-  int readWords(char[] text, int length, Buffers b) {
+  private int readWords(char[] text, int length, Buffers b) {
     final int[] words = b.words;
     text[length] = ' '; // a separator after the text: runs end without a bounds check
     int count = 0;
@@ -275,6 +279,12 @@ final class AsciiWordMatcher {
           seen |= c;
           kind = KIND[c & 0x7F];
         } while ((kind & ALNUM) != 0);
+        if (count == firstWord && (kind & ADDRESS) == 0 && (kinds & (AT | DOT)) == 0) {
+          // The run ends with its first word and holds no @ or dot, so it is kept: look it up now.
+          words[count++] = wordNode(text, start, i, key);
+          firstWord = count;
+          break;
+        }
         words[count] = start;
         b.ends[count] = i;
         b.keys[count++] = key;
@@ -322,7 +332,7 @@ final class AsciiWordMatcher {
   }
 
   /** Finds the patterns among the words read: each start, then as far as words follow a pattern. */
-  void matchSequences(int[] words, int count, long[] hits) {
+  private void matchSequences(int[] words, int count, long[] hits) {
     for (int start = 0; start < count; start++) {
       int word = words[start];
       int node = word >>> 1;
@@ -348,7 +358,7 @@ final class AsciiWordMatcher {
 
   /** The sequence node after {@code at} and the word at trie node {@code node}, or -1. */
   private int next(int at, int node) {
-    int key = at * trie.nodeLimit() + node;
+    int key = at * trieNodes + node;
     int[] keys = nextKeys;
     int slot = slot(key, keys.length);
     int stored;
