@@ -48,10 +48,8 @@ final class AsciiWordMatcher {
   private final PatternHits patternHits;
   private final WordTrie trie;
 
-  /** The patterns' words of up to {@value #PACKED} letters by packed key: open addressing. */
-  private final long[] shortWordKeys;
-
-  private final int[] shortWordNodes;
+  /** The trie node of each of the patterns' words of up to {@value #PACKED} letters, by key. */
+  private final LongIntTable shortWords;
 
   /** Per trie node: the one-word patterns whose word is a prefix of the word read. */
   private final int[][] oneWordPatternsOnPath;
@@ -65,10 +63,8 @@ final class AsciiWordMatcher {
    */
   private final int[][] endings;
 
-  /** Word sequences past the first word: (sequence node, word's trie node) → next node. */
-  private final int[] nextKeys;
-
-  private final int[] nextNodes;
+  /** Word sequences past the first word: {@link #nextKey} → the next sequence node. */
+  private final LongIntTable nextSequenceNode;
 
   /** Trie node positions run below this: the multiplier of the sequence node in a next key. */
   private final int trieNodes;
@@ -102,111 +98,93 @@ final class AsciiWordMatcher {
    */
   AsciiWordMatcher(List<String> patterns, PatternHits patternHits) {
     this.patternHits = patternHits;
-    Map<String, Integer> words = new LinkedHashMap<>();
+    Map<String, Integer> wordIds = new LinkedHashMap<>();
     List<int[]> sequences = new ArrayList<>(); // word ids per pattern; null: cannot match ASCII
     for (String pattern : patterns) {
-      if (!pattern.chars().allMatch(c -> c < 128) || !pattern.startsWith(" ")) {
-        sequences.add(null);
-        continue;
-      }
-      String[] parts = pattern.substring(1).split(" ");
-      int[] ids = new int[parts.length];
-      for (int i = 0; i < parts.length; i++) {
-        ids[i] = words.computeIfAbsent(parts[i], k -> words.size());
-      }
-      sequences.add(ids);
+      boolean ascii = pattern.chars().allMatch(c -> c < 128) && pattern.startsWith(" ");
+      sequences.add(
+          ascii
+              ? Arrays.stream(pattern.substring(1).split(" "))
+                  .mapToInt(w -> wordIds.computeIfAbsent(w, k -> wordIds.size()))
+                  .toArray()
+              : null);
     }
-    List<String> wordList = new ArrayList<>(words.keySet());
-    this.trie = new WordTrie(wordList);
-    int[] nodeOfWord = wordList.stream().mapToInt(trie::nodeOf).toArray();
-    // The sequence trie over word ids: node 0 before any word.
+    List<String> words = new ArrayList<>(wordIds.keySet());
+    this.trie = new WordTrie(words);
+    int[] nodeOfWord = words.stream().mapToInt(trie::nodeOf).toArray();
+    // The sequence trie: node 0 before any word, edges keyed (node, the word's trie node).
     Map<Long, Integer> next = new HashMap<>();
     Map<Integer, List<Integer>> endingsAt = new HashMap<>();
-    Map<Integer, List<Integer>> oneWordPatterns = new HashMap<>(); // by word id
+    Map<Integer, List<Integer>> oneWordPatterns = new HashMap<>(); // by the word's trie node
     for (int id = 0; id < sequences.size(); id++) {
-      int[] seq = sequences.get(id);
-      if (seq == null) {
+      int[] sequence = sequences.get(id);
+      if (sequence == null) {
         continue;
       }
       int node = 0;
-      for (int i = 0; i < seq.length - 1; i++) {
-        long edge = (long) node << 32 | nodeOfWord[seq[i]];
+      for (int i = 0; i < sequence.length - 1; i++) {
+        long edge = (long) node << 32 | nodeOfWord[sequence[i]];
         node = next.computeIfAbsent(edge, k -> next.size() + 1);
       }
-      int last = nodeOfWord[seq[seq.length - 1]];
+      int last = nodeOfWord[sequence[sequence.length - 1]];
       if (node == 0) {
-        oneWordPatterns.computeIfAbsent(seq[0], k -> new ArrayList<>()).add(id);
+        oneWordPatterns.computeIfAbsent(last, k -> new ArrayList<>()).add(id);
       } else {
-        List<Integer> ends = endingsAt.computeIfAbsent(node, k -> new ArrayList<>());
-        ends.addAll(List.of(trie.order(last), trie.orderEnd(last), id));
+        endingsAt
+            .computeIfAbsent(node, k -> new ArrayList<>())
+            .addAll(List.of(trie.order(last), trie.orderEnd(last), id));
       }
     }
-    int sequenceNodes = next.size() + 1;
-    this.endings = new int[sequenceNodes][];
-    for (int s = 0; s < sequenceNodes; s++) {
+    this.trieNodes = trie.nodeLimit();
+    this.endings = new int[next.size() + 1][];
+    for (int s = 0; s < endings.length; s++) {
       endings[s] = toArray(endingsAt.getOrDefault(s, List.of()));
     }
-    // Per trie node: the one-word patterns on its path (a last word may continue).
-    int nodes = trie.nodeLimit();
-    this.trieNodes = nodes;
-    this.oneWordPatternsOnPath = new int[nodes][];
-    this.afterFirstWord = new int[nodes];
-    Arrays.fill(oneWordPatternsOnPath, NONE);
-    Arrays.fill(afterFirstWord, -1);
-    for (int node = 0; node < nodes; node++) {
+    this.oneWordPatternsOnPath = new int[trieNodes][];
+    for (int node = 0; node < trieNodes; node++) {
       List<Integer> onPath = new ArrayList<>();
-      for (int w = 0; w < wordList.size(); w++) {
-        if (oneWordPatterns.containsKey(w) && trie.isPrefix(nodeOfWord[w], node)) {
-          onPath.addAll(oneWordPatterns.get(w));
+      for (Map.Entry<Integer, List<Integer>> e : oneWordPatterns.entrySet()) {
+        if (trie.isPrefix(e.getKey(), node)) {
+          onPath.addAll(e.getValue());
         }
       }
       oneWordPatternsOnPath[node] = toArray(onPath);
     }
-    for (int w = 0; w < wordList.size(); w++) {
-      afterFirstWord[nodeOfWord[w]] = next.getOrDefault((long) nodeOfWord[w], -1);
-    }
-    // Edges past the first word, at most half full; key: sequence node * trie nodes + trie node.
-    List<Long> edges = new ArrayList<>(next.keySet());
-    edges.removeIf(edge -> edge >>> 32 == 0);
-    int size = tableSize(edges.size());
-    this.nextKeys = new int[size];
-    this.nextNodes = new int[size];
-    for (long edge : edges) {
-      int key = Math.toIntExact((edge >>> 32) * nodes + (int) edge);
-      int slot = slot(key, size);
-      while (nextKeys[slot] != 0) {
-        slot = (slot + 1) & (size - 1);
-      }
-      nextKeys[slot] = key;
-      nextNodes[slot] = next.get(edge);
-    }
-    // Whole words by packed key.
-    int shortWords = (int) wordList.stream().filter(w -> w.length() <= PACKED).count();
-    this.shortWordKeys = new long[tableSize(shortWords)];
-    this.shortWordNodes = new int[shortWordKeys.length];
-    for (int w = 0; w < wordList.size(); w++) {
-      String word = wordList.get(w);
-      if (word.length() <= PACKED) {
-        long key = 0;
-        for (char c : word.toCharArray()) {
-          key = key << 6 | WordTrie.symbol(c);
-        }
-        int slot = slot(key, shortWordKeys.length);
-        while (shortWordKeys[slot] != 0) {
-          slot = (slot + 1) & (shortWordKeys.length - 1);
-        }
-        shortWordKeys[slot] = key;
-        shortWordNodes[slot] = nodeOfWord[w];
+    this.afterFirstWord = new int[trieNodes];
+    Arrays.fill(afterFirstWord, -1);
+    Map<Long, Integer> nextKeys = new HashMap<>();
+    next.forEach(
+        (edge, to) -> {
+          int from = (int) (edge >>> 32);
+          int wordNode = (int) (long) edge;
+          if (from == 0) {
+            afterFirstWord[wordNode] = to;
+          } else {
+            nextKeys.put(nextKey(from, wordNode), to);
+          }
+        });
+    this.nextSequenceNode = new LongIntTable(nextKeys);
+    Map<Long, Integer> shortKeys = new HashMap<>();
+    for (int w = 0; w < words.size(); w++) {
+      if (words.get(w).length() <= PACKED) {
+        shortKeys.put(packedKey(words.get(w)), nodeOfWord[w]);
       }
     }
+    this.shortWords = new LongIntTable(shortKeys);
   }
 
-  private static int tableSize(int entries) {
-    return Integer.highestOneBit(Math.max(4, entries * 2)) * 2;
+  /** A word's letters and digits, 6 bits each, as {@link #readWords} packs them. */
+  private static long packedKey(String word) {
+    long key = 0;
+    for (char c : word.toCharArray()) {
+      key = key << 6 | KIND[c] >>> SYMBOL_SHIFT;
+    }
+    return key;
   }
 
-  private static int slot(long key, int size) {
-    return (int) (key * 0x9E3779B97F4A7C15L >>> 40) & (size - 1);
+  /** The key of the edge from sequence node {@code from} by the word at trie node {@code node}. */
+  private long nextKey(int from, int node) {
+    return (long) from * trieNodes + node;
   }
 
   private static int[] toArray(List<Integer> ids) {
@@ -317,15 +295,9 @@ final class AsciiWordMatcher {
       }
     }
     if (length <= PACKED) {
-      long packed = key >>> 6 * (length - kept);
-      long[] keys = shortWordKeys;
-      int slot = slot(packed, keys.length);
-      long stored;
-      while ((stored = keys[slot]) != 0) {
-        if (stored == packed) {
-          return shortWordNodes[slot] << 1 | 1;
-        }
-        slot = (slot + 1) & (keys.length - 1);
+      int node = shortWords.get(key >>> 6 * (length - kept));
+      if (node >= 0) {
+        return node << 1 | 1;
       }
     }
     return trie.walk(text, start, kept); // a longer word, or none of the patterns' words
@@ -351,23 +323,8 @@ final class AsciiWordMatcher {
             }
           }
         }
-        at = (words[j] & 1) != 0 ? next(at, following) : -1;
+        at = (words[j] & 1) != 0 ? nextSequenceNode.get(nextKey(at, following)) : -1;
       }
     }
-  }
-
-  /** The sequence node after {@code at} and the word at trie node {@code node}, or -1. */
-  private int next(int at, int node) {
-    int key = at * trieNodes + node;
-    int[] keys = nextKeys;
-    int slot = slot(key, keys.length);
-    int stored;
-    while ((stored = keys[slot]) != 0) {
-      if (stored == key) {
-        return nextNodes[slot];
-      }
-      slot = (slot + 1) & (keys.length - 1);
-    }
-    return -1;
   }
 }

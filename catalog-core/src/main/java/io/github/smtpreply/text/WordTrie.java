@@ -19,9 +19,6 @@ final class WordTrie {
   private final int[] base;
   private final int[] check;
 
-  /** For each node, the word id of the word ending there, or -1. */
-  private final int[] wordAt;
-
   /**
    * Depth-first numbering: a node's descendants are numbered from {@code order[node] + 1} to below
    * {@code orderEnd[node]}, so "is a prefix of" is two comparisons.
@@ -33,9 +30,7 @@ final class WordTrie {
   WordTrie(List<String> words) {
     // A pointer trie first, then each node placed, breadth first, where its children fit.
     List<int[]> children = new ArrayList<>();
-    List<Integer> wordOf = new ArrayList<>();
     children.add(new int[SYMBOLS]);
-    wordOf.add(-1);
     for (int id = 0; id < words.size(); id++) {
       int node = 0;
       for (char c : words.get(id).toCharArray()) {
@@ -46,18 +41,14 @@ final class WordTrie {
         if (children.get(node)[s] == 0) {
           children.get(node)[s] = children.size();
           children.add(new int[SYMBOLS]);
-          wordOf.add(-1);
         }
         node = children.get(node)[s];
       }
-      wordOf.set(node, id);
     }
     int capacity = children.size() * SYMBOLS + 2 * SYMBOLS; // ample; trimmed below
     int[] b = new int[capacity];
     int[] ch = new int[capacity];
-    int[] w = new int[capacity];
     Arrays.fill(ch, -1);
-    Arrays.fill(w, -1);
     ch[ROOT] = ROOT; // the root's own cell is taken
     int used = 1;
     ArrayDeque<int[]> queue = new ArrayDeque<>(); // {pointer node, position}
@@ -67,7 +58,6 @@ final class WordTrie {
       int[] item = queue.poll();
       int[] kids = children.get(item[0]);
       int at = item[1];
-      w[at] = wordOf.get(item[0]);
       int start = firstFree;
       while (!fits(ch, start, kids)) {
         start++;
@@ -89,7 +79,6 @@ final class WordTrie {
     int length = used + SYMBOLS;
     this.base = Arrays.copyOf(b, length);
     this.check = Arrays.copyOf(ch, length);
-    this.wordAt = Arrays.copyOf(w, length);
     this.order = new int[length];
     this.orderEnd = new int[length];
     number(ROOT, 0);
@@ -169,17 +158,14 @@ final class WordTrie {
     return check[to] == node ? to : -1;
   }
 
-  /** The word ending at {@code node}, or -1. */
-  int wordAt(int node) {
-    return wordAt[node];
-  }
-
   /** Node positions run from 0 (the root) to below this. */
   int nodeLimit() {
     return check.length;
   }
 
-  /** The node each word ends at, by word id. */
+  /**
+   * The node at the end of {@code word}'s path (lower case), or -1 if the trie has no such path.
+   */
   int nodeOf(String word) {
     int node = ROOT;
     for (char c : word.toCharArray()) {
