@@ -24,12 +24,15 @@ public final class Classifier {
 
   private final RuleBook rules;
 
-  /** Each thread's phrase hits, cleared after use: a classification allocates only its result. */
+  /**
+   * Each thread's phrase hits and candidate rules, cleared after use: a classification allocates
+   * only its result.
+   */
   private final ThreadLocal<long[]> scratch;
 
   Classifier(RuleBook rules) {
     this.rules = rules;
-    this.scratch = ThreadLocal.withInitial(() -> new long[rules.phraseWords()]);
+    this.scratch = ThreadLocal.withInitial(() -> new long[rules.scratchWords()]);
   }
 
   /** The classifier with the bundled rule book. */
@@ -139,7 +142,10 @@ public final class Classifier {
       long[] hits = scratch.get();
       try {
         // [0, contextEnd) and [replyAt, limit): the whole text unless a later reply decides.
-        rules.scan(text, 0, Math.min(contextEnd, limit), hits);
+        int contextTo = Math.min(contextEnd, limit);
+        if (contextTo > 0) { // (an empty range finds nothing)
+          rules.scan(text, 0, contextTo, hits);
+        }
         rules.scan(text, replyAt, limit, hits);
         rule = rules.first(code, enhanced, stage, hits);
       } finally {

@@ -95,16 +95,23 @@ final class RuleBook {
     return phrases.size();
   }
 
-  int phraseWords() {
-    return phrases.words();
+  /**
+   * Longs of scratch that {@link #scan} and {@link #first} need: the phrase hits, then the
+   * candidate rules.
+   */
+  int scratchWords() {
+    return phrases.words() + ruleWords;
   }
 
   void scan(CharSequence text, int from, int to, long[] hits) {
     phrases.scan(text, from, to, hits);
   }
 
-  /** The first rule in file order that matches, or {@code null}. */
-  Rule first(ReplyCode code, EnhancedStatus status, Stage stage, long[] hits) {
+  /**
+   * The first rule in file order that matches, or {@code null}. {@code scratch} holds what {@link
+   * #scan} found, and room after it for the candidate rules ({@link #scratchWords}).
+   */
+  Rule first(ReplyCode code, EnhancedStatus status, Stage stage, long[] scratch) {
     long[] byStatus = null;
     if (status != null) {
       int key = Rule.StatusCondition.key(status.subject(), status.detail());
@@ -113,30 +120,34 @@ final class RuleBook {
       }
     }
     long[] byCode = code == null ? null : rulesByCode[code.value() - ReplyCode.MIN];
+    // The rules whose first phrase group was seen, gathered in one pass over the phrases found.
+    int byPhrase = phrases.words();
     int bitWords = (phrases.size() + 63) >>> 6; // then come the negative-context counters
-    // One word of candidates at a time, in file order, so that nothing is allocated.
+    for (int h = 0; h < bitWords; h++) {
+      long word = scratch[h];
+      while (word != 0) {
+        long[] mask = rulesByPhrase[(h << 6) + Long.numberOfTrailingZeros(word)];
+        word &= word - 1;
+        if (mask != null) {
+          for (int w = 0; w < ruleWords; w++) {
+            scratch[byPhrase + w] |= mask[w];
+          }
+        }
+      }
+    }
+    // One word of candidates at a time, in file order.
     for (int w = 0; w < ruleWords; w++) {
-      long candidates = alwaysTried[w];
+      long candidates = alwaysTried[w] | scratch[byPhrase + w];
       if (byStatus != null) {
         candidates |= byStatus[w];
       }
       if (byCode != null) {
         candidates |= byCode[w];
       }
-      for (int h = 0; h < bitWords; h++) {
-        long word = hits[h];
-        while (word != 0) {
-          long[] mask = rulesByPhrase[(h << 6) + Long.numberOfTrailingZeros(word)];
-          word &= word - 1;
-          if (mask != null) {
-            candidates |= mask[w];
-          }
-        }
-      }
       while (candidates != 0) {
         Rule rule = ruleArray[(w << 6) + Long.numberOfTrailingZeros(candidates)];
         candidates &= candidates - 1;
-        if (rule.test(code, status, stage, hits)) {
+        if (rule.test(code, status, stage, scratch)) {
           return rule;
         }
       }

@@ -26,6 +26,10 @@ import java.util.Locale;
  *       {@code "virus free"}, {@code "virus"} is not found in "scanned, virus free" but is in
  *       "virus found; scanned, virus free".
  * </ul>
+ *
+ * <p>Word mode reads a text in ASCII (most replies) with {@link AsciiWordMatcher}, word by word
+ * over tables of a few kilobytes; the automaton, whose table takes a megabyte for the rule book,
+ * reads any other text. Both find the same (AsciiWordMatcherTest).
  */
 public final class PhraseMatcher {
   private static final int OTHER = 0;
@@ -38,16 +42,11 @@ public final class PhraseMatcher {
   private final char[] classOf;
   private final int alphabet;
 
-  /** Word mode: for each phrase id, its counter slot after the bit words, or -1 if never masked. */
-  private final int[] maskSlot;
+  /** How found patterns are recorded: phrase bits, negative-context counters. */
+  private final PatternHits patternHits;
 
-  /** Word mode: for each negative context (ids after the phrases), the slots it decrements. */
-  private final int[][] maskedBy;
-
-  private final int bitWords;
-
-  /** Word mode: the phrase id of each counter slot. */
-  private final int[] maskedIds;
+  /** Word mode's fast path for ASCII texts, or null when this matcher cannot take it. */
+  private final AsciiWordMatcher asciiWords;
 
   /**
    * Transitions at [state * alphabet + class]; each entry holds the target state's row offset
@@ -65,37 +64,11 @@ public final class PhraseMatcher {
 
   private PhraseMatcher(List<String> phraseList, List<String> negatives, boolean words) {
     this.words = words;
-    this.bitWords = (phraseList.size() + 63) >>> 6;
     List<String> all = new ArrayList<>(phraseList);
     all.addAll(negatives);
     this.phrases = phraseList.toArray(String[]::new);
     String[] patterns = all.toArray(String[]::new);
-    // Which phrases each negative context hides: those found inside it, word-aligned.
-    this.maskSlot = new int[phrases.length];
-    Arrays.fill(maskSlot, -1);
-    this.maskedBy = new int[negatives.size()][];
-    int slots = 0;
-    for (int n = 0; n < negatives.size(); n++) {
-      String context = " " + negatives.get(n).strip() + " ";
-      List<Integer> hidden = new ArrayList<>();
-      for (int id = 0; id < phrases.length; id++) {
-        String p = phrases[id].startsWith(" ") ? phrases[id] : " " + phrases[id];
-        if (context.contains(p)) {
-          if (maskSlot[id] < 0) {
-            maskSlot[id] = slots++;
-          }
-          hidden.add(maskSlot[id]);
-        }
-      }
-      maskedBy[n] = hidden.stream().mapToInt(Integer::intValue).toArray();
-    }
-    this.counterSlots = slots;
-    this.maskedIds = new int[slots];
-    for (int id = 0; id < phrases.length; id++) {
-      if (maskSlot[id] >= 0) {
-        maskedIds[maskSlot[id]] = id;
-      }
-    }
+    this.patternHits = new PatternHits(phraseList, negatives);
     // Character classes: OTHER, SPACE, then each distinct character the phrases use.
     this.classOf = new char[words ? 0x10000 : 128];
     int next = 2;
@@ -210,6 +183,8 @@ public final class PhraseMatcher {
     } else {
       this.compact = null;
     }
+    this.asciiWords =
+        words && asciiReadsAsLowerCase(patterns) ? new AsciiWordMatcher(all, patternHits) : null;
     for (int i = 0; i < delta.length; i++) {
       int target = delta[i];
       delta[i] = target * alphabet | (outputs[target] != null ? HAS_OUTPUT : 0);
@@ -404,10 +379,8 @@ public final class PhraseMatcher {
    * contexts) one counter per phrase that a negative context can hide.
    */
   public int words() {
-    return bitWords + counterSlots;
+    return patternHits.words();
   }
-
-  private final int counterSlots;
 
   /**
    * Sets bit {@code id} in {@code hits} for every phrase found in {@code text[from, to)}. {@code
@@ -442,6 +415,34 @@ public final class PhraseMatcher {
   }
 
   private void scanWords(CharSequence text, int from, int to, long[] hits) {
+    if (asciiWords == null || !asciiWords.scan(text, from, to, hits)) {
+      scanWordsByCharacter(text, from, to, hits);
+    }
+  }
+
+  /**
+   * True if every ASCII letter or digit falls in the class of its lower case, or in none when the
+   * patterns lack it: then an ASCII text reads as its lower-case words, which the fast path needs.
+   * (A pattern character whose upper case is ASCII, such as dotless i, could break this.)
+   */
+  private boolean asciiReadsAsLowerCase(String[] patterns) {
+    boolean[] used = new boolean[128];
+    for (String pattern : patterns) {
+      pattern.chars().filter(c -> c < 128).forEach(c -> used[c] = true);
+    }
+    for (char c = 0; c < 128; c++) {
+      if (Character.isLetterOrDigit(c)) {
+        char lower = Character.toLowerCase(c);
+        if (classOf[c] != (used[lower] ? classOf[lower] : OTHER)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Word mode's general scan: the character automaton, for any text. */
+  void scanWordsByCharacter(CharSequence text, int from, int to, long[] hits) {
     final char[] classes = classOf;
     final char[] table = compact;
     final int width = alphabet;
@@ -580,12 +581,7 @@ public final class PhraseMatcher {
         outputState(pending1, hits);
       }
     }
-    for (int slot = 0; slot < counterSlots; slot++) {
-      if (hits[bitWords + slot] <= 0) {
-        int id = maskedIds[slot];
-        hits[id >>> 6] &= ~(1L << id);
-      }
-    }
+    patternHits.settle(hits);
   }
 
   /** Characters of addresses, host names and IP addresses. */
@@ -625,16 +621,7 @@ public final class PhraseMatcher {
 
   private void outputState(int state, long[] hits) {
     for (int id : outputs[state]) {
-      if (id < phrases.length) {
-        hits[id >>> 6] |= 1L << id;
-        if (counterSlots > 0 && maskSlot[id] >= 0) {
-          hits[bitWords + maskSlot[id]]++;
-        }
-      } else {
-        for (int slot : maskedBy[id - phrases.length]) {
-          hits[bitWords + slot]--;
-        }
-      }
+      patternHits.found(id, hits);
     }
   }
 
