@@ -48,19 +48,27 @@ public final class PhraseMatcher {
   /** Word mode's fast path for ASCII texts, or null when this matcher cannot take it. */
   private final AsciiWordMatcher asciiWords;
 
-  /**
-   * Transitions at [state * alphabet + class]; each entry holds the target state's row offset
-   * (target * alphabet), so the scan loop needs no multiplication, flagged when the target
-   * completes a phrase.
-   */
-  private final int[] delta;
-
   private static final int COMPACT_OUTPUT = 0x8000;
 
-  /** Word mode's transition table: target state, {@link #COMPACT_OUTPUT} when it completes one. */
-  private final char[] compact;
+  /**
+   * The character automaton's tables.
+   *
+   * @param delta transitions at [state * alphabet + class]; each entry holds the target state's row
+   *     offset (target * alphabet), so the scan loop needs no multiplication, flagged when the
+   *     target completes a phrase
+   * @param compact word mode's transition table: target state, {@link #COMPACT_OUTPUT} when it
+   *     completes one
+   * @param outputs the phrase ids each state completes, or null
+   */
+  private record Tables(int[] delta, char[] compact, int[][] outputs) {}
 
-  private final int[][] outputs;
+  private final String[] patterns;
+
+  /**
+   * Built on first use, not with the matcher: in word mode the ASCII fast path reads most texts
+   * without them, and building them is most of a rule book's start-up cost.
+   */
+  private volatile Tables tables;
 
   private PhraseMatcher(List<String> phraseList, List<String> negatives, boolean words) {
     this.words = words;
@@ -110,6 +118,27 @@ public final class PhraseMatcher {
       }
     }
     this.alphabet = next;
+    this.patterns = patterns;
+    this.asciiWords =
+        words && asciiReadsAsLowerCase(patterns) ? new AsciiWordMatcher(all, patternHits) : null;
+  }
+
+  /** The automaton's tables, built once, on first use. */
+  private Tables tables() {
+    Tables t = tables;
+    if (t == null) {
+      synchronized (this) {
+        t = tables;
+        if (t == null) {
+          t = buildTables();
+          tables = t;
+        }
+      }
+    }
+    return t;
+  }
+
+  private Tables buildTables() {
     // Trie.
     List<int[]> gotoRows = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
@@ -138,7 +167,7 @@ public final class PhraseMatcher {
     if ((long) states * alphabet > OFFSET_MASK) {
       throw new IllegalArgumentException("too many phrase states: " + states);
     }
-    this.delta = new int[states * alphabet];
+    int[] delta = new int[states * alphabet];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int cls = 0; cls < alphabet; cls++) {
       int to = gotoRows.get(0)[cls];
@@ -162,7 +191,7 @@ public final class PhraseMatcher {
         }
       }
     }
-    this.outputs = new int[states][];
+    int[][] outputs = new int[states][];
     for (int s = 0; s < states; s++) {
       List<Integer> ids = out.get(s);
       outputs[s] = ids.isEmpty() ? null : toArray(ids);
@@ -171,24 +200,22 @@ public final class PhraseMatcher {
     // so scan() reads outputs[] only then.
     // Word mode: a half-size table of state numbers (bit 15: the target completes a phrase), so
     // that more of it stays in the CPU caches.
+    char[] compact = null;
     if (words) {
       if (states >= COMPACT_OUTPUT) {
         throw new IllegalArgumentException("too many phrase states for word mode: " + states);
       }
-      this.compact = new char[delta.length];
+      compact = new char[delta.length];
       for (int i = 0; i < delta.length; i++) {
         int target = delta[i];
         compact[i] = (char) (target | (outputs[target] != null ? COMPACT_OUTPUT : 0));
       }
-    } else {
-      this.compact = null;
     }
-    this.asciiWords =
-        words && asciiReadsAsLowerCase(patterns) ? new AsciiWordMatcher(all, patternHits) : null;
     for (int i = 0; i < delta.length; i++) {
       int target = delta[i];
       delta[i] = target * alphabet | (outputs[target] != null ? HAS_OUTPUT : 0);
     }
+    return new Tables(delta, compact, outputs);
   }
 
   /**
@@ -363,7 +390,7 @@ public final class PhraseMatcher {
 
   /** Size of the transition table, for diagnostics: states and character classes. */
   public String shape() {
-    return (delta.length / alphabet) + " states x " + alphabet + " classes";
+    return (tables().delta().length / alphabet) + " states x " + alphabet + " classes";
   }
 
   public int size() {
@@ -391,6 +418,9 @@ public final class PhraseMatcher {
       scanWords(text, from, to, hits);
       return;
     }
+    Tables t = tables();
+    int[] delta = t.delta();
+    int[][] outputs = t.outputs();
     int offset = 0;
     boolean lastWasSpace = true;
     for (int i = from; i < to; i++) {
@@ -443,8 +473,10 @@ public final class PhraseMatcher {
 
   /** Word mode's general scan: the character automaton, for any text. */
   void scanWordsByCharacter(CharSequence text, int from, int to, long[] hits) {
+    final Tables t = tables();
     final char[] classes = classOf;
-    final char[] table = compact;
+    final char[] table = t.compact();
+    final int[][] outputs = t.outputs();
     final int width = alphabet;
     int state = table[SPACE] & ~COMPACT_OUTPUT; // the text starts at a word start
     boolean lastWasSpace = true;
@@ -503,10 +535,10 @@ public final class PhraseMatcher {
         if (inToken) {
           inToken = false;
           if (pending0 >= 0) {
-            outputState(pending0, hits);
+            outputState(outputs, pending0, hits);
           }
           if (pending1 >= 0) {
-            outputState(pending1, hits);
+            outputState(outputs, pending1, hits);
           }
         }
         cls = classes[c];
@@ -540,7 +572,7 @@ public final class PhraseMatcher {
       state = next & ~COMPACT_OUTPUT;
       if (next >= COMPACT_OUTPUT) {
         if (!inToken || verified) {
-          outputState(state, hits);
+          outputState(outputs, state, hits);
         } else if (pending0 < 0) {
           pending0 = state;
         } else if (pending1 < 0) {
@@ -559,14 +591,14 @@ public final class PhraseMatcher {
               int n = table[state * width + SPACE];
               state = n & ~COMPACT_OUTPUT;
               if (n >= COMPACT_OUTPUT) {
-                outputState(state, hits);
+                outputState(outputs, state, hits);
               }
             }
           } else {
             verified = true;
-            outputState(pending0, hits);
-            outputState(pending1, hits);
-            outputState(state, hits);
+            outputState(outputs, pending0, hits);
+            outputState(outputs, pending1, hits);
+            outputState(outputs, state, hits);
             pending0 = -1;
             pending1 = -1;
           }
@@ -575,10 +607,10 @@ public final class PhraseMatcher {
     }
     if (inToken) {
       if (pending0 >= 0) {
-        outputState(pending0, hits);
+        outputState(outputs, pending0, hits);
       }
       if (pending1 >= 0) {
-        outputState(pending1, hits);
+        outputState(outputs, pending1, hits);
       }
     }
     patternHits.settle(hits);
@@ -619,7 +651,7 @@ public final class PhraseMatcher {
     return at || (digit && dot) ? j : i;
   }
 
-  private void outputState(int state, long[] hits) {
+  private void outputState(int[][] outputs, int state, long[] hits) {
     for (int id : outputs[state]) {
       patternHits.found(id, hits);
     }

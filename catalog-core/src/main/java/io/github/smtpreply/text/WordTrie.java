@@ -53,6 +53,7 @@ final class WordTrie {
     int used = 1;
     ArrayDeque<int[]> queue = new ArrayDeque<>(); // {pointer node, position}
     queue.add(new int[] {0, ROOT});
+    int[] positionOf = new int[children.size()];
     int firstFree = 1;
     while (!queue.isEmpty()) {
       int[] item = queue.poll();
@@ -68,6 +69,7 @@ final class WordTrie {
           int pos = b[at] + s;
           ch[pos] = at;
           used = Math.max(used, pos + 1);
+          positionOf[kids[s]] = pos;
           queue.add(new int[] {kids[s], pos});
         }
       }
@@ -81,19 +83,23 @@ final class WordTrie {
     this.check = Arrays.copyOf(ch, length);
     this.order = new int[length];
     this.orderEnd = new int[length];
-    number(ROOT, 0);
+    number(children, positionOf, 0, 0);
   }
 
-  /** Numbers the subtree at {@code node} from {@code next}; returns the next free number. */
-  private int number(int node, int next) {
-    order[node] = next++;
+  /**
+   * Numbers the subtree at pointer node {@code node} from {@code next}, walking the pointer trie
+   * (its children at hand, not probed symbol by symbol); returns the next free number.
+   */
+  private int number(List<int[]> children, int[] positionOf, int node, int next) {
+    int at = positionOf[node];
+    order[at] = next++;
+    int[] kids = children.get(node);
     for (int s = 1; s < SYMBOLS; s++) {
-      int child = child(node, s);
-      if (child >= 0) {
-        next = number(child, next);
+      if (kids[s] != 0) {
+        next = number(children, positionOf, kids[s], next);
       }
     }
-    orderEnd[node] = next;
+    orderEnd[at] = next;
     return next;
   }
 
