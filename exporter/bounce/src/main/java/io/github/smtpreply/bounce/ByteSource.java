@@ -2,6 +2,7 @@ package io.github.smtpreply.bounce;
 
 import jakarta.mail.internet.SharedInputStream;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -47,6 +48,23 @@ final class ByteSource extends InputStream implements SharedInputStream {
     System.arraycopy(buf, pos, b, off, n);
     pos += n;
     return n;
+  }
+
+  /** One copy of the bytes wanted: the inherited method reads them in chunks and joins those. */
+  @Override
+  public byte[] readNBytes(int len) {
+    if (len < 0) {
+      throw new IllegalArgumentException("len < 0");
+    }
+    int n = Math.min(len, end - pos);
+    byte[] bytes = Arrays.copyOfRange(buf, pos, pos + n);
+    pos += n;
+    return bytes;
+  }
+
+  @Override
+  public byte[] readAllBytes() {
+    return readNBytes(Integer.MAX_VALUE);
   }
 
   @Override

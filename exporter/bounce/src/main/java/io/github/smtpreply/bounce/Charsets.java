@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Text from the bytes of a body part or an encoded-word in the charset it declares. The label is
@@ -34,6 +36,15 @@ final class Charsets {
 
   private Charsets() {}
 
+  /**
+   * Labels already resolved, {@code Optional.empty()} for one Java lacks: for such a name the JDK
+   * asks every charset provider again, building their tables anew, which cost more than the rest of
+   * a message's reading. Labels are the senders', so only the first {@link #MAX_LABELS} are kept.
+   */
+  private static final Map<String, Optional<Charset>> RESOLVED = new ConcurrentHashMap<>();
+
+  private static final int MAX_LABELS = 256;
+
   /** The charset a label names, or {@code null} when neither the table nor Java knows it. */
   static Charset resolve(String label) {
     String name = label.strip().toLowerCase(Locale.ROOT);
@@ -41,6 +52,17 @@ final class Charsets {
     if (charset != null) {
       return charset;
     }
+    Optional<Charset> known = RESOLVED.get(name);
+    if (known == null) {
+      known = Optional.ofNullable(lookUp(name));
+      if (RESOLVED.size() < MAX_LABELS) {
+        RESOLVED.putIfAbsent(name, known);
+      }
+    }
+    return known.orElse(null);
+  }
+
+  private static Charset lookUp(String name) {
     for (String candidate : new String[] {name, MimeUtility.javaCharset(name)}) {
       try {
         if (Charset.isSupported(candidate)) {

@@ -10,6 +10,7 @@ final class Html {
     StringBuilder out = new StringBuilder(html.length());
     int i = 0;
     int n = html.length();
+    String lower = null; // lower-cased once, when a style or script element needs its end found
     while (i < n) {
       char c = html.charAt(i);
       if (c == '<') {
@@ -30,9 +31,10 @@ final class Html {
         } else if (tag.startsWith("/td")) {
           out.append(' ');
         } else if (tag.startsWith("style") || tag.startsWith("script")) {
-          int close =
-              html.toLowerCase(Locale.ROOT)
-                  .indexOf("</" + tag.substring(0, tag.startsWith("style") ? 5 : 6), end);
+          if (lower == null) {
+            lower = html.toLowerCase(Locale.ROOT);
+          }
+          int close = lower.indexOf("</" + tag.substring(0, tag.startsWith("style") ? 5 : 6), end);
           end = close < 0 ? n - 1 : html.indexOf('>', close);
           if (end < 0) {
             break;

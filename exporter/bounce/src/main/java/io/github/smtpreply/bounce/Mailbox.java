@@ -1,10 +1,8 @@
 package io.github.smtpreply.bounce;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.util.Arrays;
 
 /**
@@ -18,28 +16,49 @@ import java.util.Arrays;
 final class Mailbox {
   private static final byte[] FROM = {'F', 'r', 'o', 'm', ' '};
 
-  private final PushbackInputStream in;
+  /** Bytes of a line kept at most; the rest of a longer line is dropped. */
+  private static final int MAX_LINE = 1 << 20;
+
+  private final InputStream in;
+
+  /**
+   * Read ahead of the lines, so that a line is found and copied in bulk: a read per byte (through
+   * the locks of the JDK's buffered streams) cost more than splitting the mailbox was worth.
+   */
+  private final byte[] buffer = new byte[8192];
+
+  private int pos;
+  private int limit;
+
+  /** The line {@link #readLine} read last, without its LF. */
+  private byte[] line = new byte[256];
+
+  private int lineLength;
   private final boolean mbox;
   private boolean started;
   private boolean lastWasCut;
 
   Mailbox(InputStream in) throws IOException {
-    this.in = new PushbackInputStream(new BufferedInputStream(in), FROM.length);
-    byte[] head = this.in.readNBytes(FROM.length);
-    this.in.unread(head);
-    this.mbox = Arrays.equals(head, FROM);
+    this.in = in;
+    while (limit < FROM.length) {
+      int n = in.read(buffer, limit, buffer.length - limit);
+      if (n < 0) {
+        break;
+      }
+      limit += n;
+    }
+    this.mbox = startsWith(buffer, limit, FROM);
   }
 
   /** The next message, or null at the end. */
   byte[] next() throws IOException {
-    ByteArrayOutputStream message = new ByteArrayOutputStream();
     lastWasCut = false;
     if (!mbox) {
       if (started) {
         return null;
       }
       started = true;
-      byte[] all = in.readNBytes(BounceReader.MAX_MESSAGE_BYTES + 1);
+      byte[] all = readAll(BounceReader.MAX_MESSAGE_BYTES + 1);
       lastWasCut = all.length > BounceReader.MAX_MESSAGE_BYTES;
       return lastWasCut ? Arrays.copyOf(all, BounceReader.MAX_MESSAGE_BYTES) : all;
     }
@@ -47,20 +66,21 @@ final class Mailbox {
       started = true;
       readLine(); // the first message's From line
     }
+    ByteArrayOutputStream message = new ByteArrayOutputStream();
     boolean any = false;
     boolean previousBlank = false;
-    for (byte[] line = readLine(); line != null; line = readLine()) {
+    while (readLine()) {
       any = true;
-      if (startsWith(line, FROM) && (previousBlank || hasTime(line))) {
+      if (startsWith(line, lineLength, FROM) && (previousBlank || hasTime(line, lineLength))) {
         break;
       }
-      previousBlank = line.length == 0 || (line.length == 1 && line[0] == '\r');
-      int skip = isEscapedFrom(line) ? 1 : 0;
-      if (message.size() + line.length + 1 > BounceReader.MAX_MESSAGE_BYTES) {
+      previousBlank = lineLength == 0 || (lineLength == 1 && line[0] == '\r');
+      int skip = isEscapedFrom(line, lineLength) ? 1 : 0;
+      if (message.size() + lineLength + 1 > BounceReader.MAX_MESSAGE_BYTES) {
         lastWasCut = true;
         continue;
       }
-      message.write(line, skip, line.length - skip);
+      message.write(line, skip, lineLength - skip);
       message.write('\n');
     }
     return any ? message.toByteArray() : null;
@@ -71,28 +91,75 @@ final class Mailbox {
     return lastWasCut;
   }
 
-  /** One line without its LF, or null at the end; a line is read at most to 1 MiB. */
-  private byte[] readLine() throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-    int b = in.read();
-    if (b < 0) {
-      return null;
-    }
-    while (b >= 0 && b != '\n') {
-      if (line.size() < (1 << 20)) {
-        line.write(b);
+  /**
+   * The whole input, at most {@code max} bytes, read on after what the buffer holds: a message of a
+   * file is mostly in it already, and is copied once.
+   */
+  private byte[] readAll(int max) throws IOException {
+    byte[] all = buffer;
+    int length = limit;
+    while (length < max) {
+      if (length == all.length) {
+        all = Arrays.copyOf(all, (int) Math.min(max, 2L * all.length));
       }
-      b = in.read();
+      int n = in.read(all, length, all.length - length);
+      if (n < 0) {
+        break;
+      }
+      length += n;
     }
-    return line.toByteArray();
+    pos = limit = 0;
+    return Arrays.copyOf(all, length);
+  }
+
+  /**
+   * Reads the next line into {@link #line} without its LF (at most {@link #MAX_LINE} bytes of it);
+   * false at the end.
+   */
+  private boolean readLine() throws IOException {
+    lineLength = 0;
+    boolean any = false;
+    while (pos < limit || fill()) {
+      any = true;
+      int start = pos;
+      while (pos < limit && buffer[pos] != '\n') {
+        pos++;
+      }
+      keep(start, pos - start);
+      if (pos < limit) {
+        pos++; // the LF
+        return true;
+      }
+    }
+    return any;
+  }
+
+  private boolean fill() throws IOException {
+    int n = in.read(buffer, 0, buffer.length);
+    pos = 0;
+    limit = Math.max(n, 0);
+    return n > 0;
+  }
+
+  /** Appends bytes of the buffer to {@link #line}, up to {@link #MAX_LINE}. */
+  private void keep(int from, int length) {
+    int n = Math.min(length, MAX_LINE - lineLength);
+    if (n <= 0) {
+      return;
+    }
+    if (lineLength + n > line.length) {
+      line = Arrays.copyOf(line, Math.min(MAX_LINE, Math.max(line.length * 2, lineLength + n)));
+    }
+    System.arraycopy(buffer, from, line, lineLength, n);
+    lineLength += n;
   }
 
   /**
    * A postmark line carries the time of delivery ({@code From sender Thu Jul 2 12:05:05 2020}):
    * some writers omit the empty line before it.
    */
-  private static boolean hasTime(byte[] line) {
-    for (int i = 0; i + 4 < line.length; i++) {
+  private static boolean hasTime(byte[] line, int length) {
+    for (int i = 0; i + 4 < length; i++) {
       if (isDigit(line[i])
           && isDigit(line[i + 1])
           && line[i + 2] == ':'
@@ -108,19 +175,20 @@ final class Mailbox {
     return b >= '0' && b <= '9';
   }
 
-  private static boolean isEscapedFrom(byte[] line) {
+  private static boolean isEscapedFrom(byte[] line, int length) {
     int i = 0;
-    while (i < line.length && line[i] == '>') {
+    while (i < length && line[i] == '>') {
       i++;
     }
-    return i > 0 && line.length - i >= FROM.length && startsWith(line, i, FROM);
+    return i > 0 && length - i >= FROM.length && matchesAt(line, i, FROM);
   }
 
-  private static boolean startsWith(byte[] line, byte[] prefix) {
-    return line.length >= prefix.length && startsWith(line, 0, prefix);
+  /** True if the first {@code length} bytes of {@code line} start with {@code prefix}. */
+  private static boolean startsWith(byte[] line, int length, byte[] prefix) {
+    return length >= prefix.length && matchesAt(line, 0, prefix);
   }
 
-  private static boolean startsWith(byte[] line, int at, byte[] prefix) {
+  private static boolean matchesAt(byte[] line, int at, byte[] prefix) {
     for (int i = 0; i < prefix.length; i++) {
       if (line[at + i] != prefix[i]) {
         return false;

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The phrases of {@code markers.tsv}: bounce formats, original-message starts, delays, prefixes.
@@ -26,7 +27,10 @@ final class Markers {
   static final Markers STANDARD = load();
 
   final PhraseMatcher matcher;
-  private final Kind[] kinds;
+
+  /** The phrase ids of each kind, by ordinal, in order: a text scan asks after every line. */
+  private final int[][] idsByKind;
+
   private final String[] names;
   final List<String> recipientPrefixes;
 
@@ -35,7 +39,11 @@ final class Markers {
 
   private Markers(List<String> phrases, List<Kind> kinds, List<String> names) {
     this.matcher = PhraseMatcher.of(phrases);
-    this.kinds = kinds.toArray(Kind[]::new);
+    this.idsByKind = new int[Kind.values().length][];
+    for (Kind kind : Kind.values()) {
+      idsByKind[kind.ordinal()] =
+          IntStream.range(0, kinds.size()).filter(i -> kinds.get(i) == kind).toArray();
+    }
     this.names = names.toArray(String[]::new);
     List<String> prefixes = new ArrayList<>();
     Set<String> labels = new HashSet<>();
@@ -88,8 +96,8 @@ final class Markers {
   }
 
   private int first(long[] hits, Kind kind) {
-    for (int id = 0; id < kinds.length; id++) {
-      if (kinds[id] == kind && PhraseMatcher.has(hits, id)) {
+    for (int id : idsByKind[kind.ordinal()]) {
+      if (PhraseMatcher.has(hits, id)) {
         return id;
       }
     }

@@ -48,9 +48,6 @@ final class MimeContent {
   /** Fields that only a message's own header holds: its route and its identity. */
   private static final Set<String> TRACE_FIELDS = Set.of("received", "return-path", "message-id");
 
-  /** A folded header line's break and the whitespace after it (RFC 5322 §2.2.3). */
-  private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
-
   /** Top-level header lines, {@code name: value}, unfolded and decoded. */
   final List<String> headers = new ArrayList<>();
 
@@ -112,16 +109,18 @@ final class MimeContent {
       }
       return;
     }
-    String type = baseType(part);
+    // Parsed once: the base type, the boundary and the charset all come from it.
+    ContentType contentType = contentType(part);
+    String type = baseType(contentType);
     if (type.startsWith("multipart/")) {
       if (depth >= MAX_DEPTH) {
         problems.add(
             "MIME parts nested deeper than " + MAX_DEPTH + "; the inner ones were not read");
         return;
       }
-      if (!hasBoundary(part)) {
+      if (!hasBoundary(contentType)) {
         problems.add("a multipart without boundary was read as text");
-        addText(texts, text(part));
+        addText(texts, text(part, contentType));
         return;
       }
       // Parsed straight from the part's bytes: getContent() would go through Jakarta
@@ -136,9 +135,9 @@ final class MimeContent {
     switch (type) {
       case "message/delivery-status", "message/global-delivery-status" -> {
         globalDeliveryStatus |= type.startsWith("message/global");
-        deliveryStatus.add(text(part));
+        deliveryStatus.add(text(part, contentType));
       }
-      case "message/feedback-report" -> feedbackReport = text(part);
+      case "message/feedback-report" -> feedbackReport = text(part, contentType);
       case "message/rfc822",
           "message/global",
           "text/rfc822-headers",
@@ -155,11 +154,11 @@ final class MimeContent {
           }
         }
       }
-      case "text/html" -> addText(htmlTexts, Html.toText(text(part)));
+      case "text/html" -> addText(htmlTexts, Html.toText(text(part, contentType)));
       default -> {
         // No Content-Type, or one that does not parse, means text/plain (RFC 2045 §5.2).
         if (type.startsWith("text/") || type.isEmpty()) {
-          String text = text(part);
+          String text = text(part, contentType);
           if (isReturnedHeaders(text)) {
             // The returned original's header, sent as a text part (an attached .txt, or text/plain
             // after the report): not diagnostic text, whatever its scanner fields say.
@@ -219,39 +218,64 @@ final class MimeContent {
   private void addHeaders(Enumeration<Header> all, List<String> into) {
     while (all.hasMoreElements()) {
       Header h = all.nextElement();
-      String value = h.getValue() == null ? "" : FOLD.matcher(h.getValue()).replaceAll(" ");
+      String value = h.getValue() == null ? "" : unfold(h.getValue());
       Charsets.Decoded decoded = EncodedWords.decode(value);
       addProblem(decoded.problem(), h.getName() + " field");
       into.add(h.getName() + ": " + decoded.text().strip());
     }
   }
 
-  private static boolean hasBoundary(Part part) {
+  /**
+   * The value on one line: each folding line break (CRLF or LF) with the whitespace after it
+   * becomes one space (RFC 5322 §2.2.3); a break without whitespace after it stays. By hand: a
+   * regex searched every header of every message, at a tenth of the reading time.
+   */
+  static String unfold(String value) {
+    int lf = value.indexOf('\n');
+    if (lf < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    int from = 0;
+    while (lf >= 0) {
+      int next = lf + 1;
+      while (next < value.length() && (value.charAt(next) == ' ' || value.charAt(next) == '\t')) {
+        next++;
+      }
+      if (next > lf + 1) {
+        int cut = lf > from && value.charAt(lf - 1) == '\r' ? lf - 1 : lf;
+        out.append(value, from, cut).append(' ');
+        from = next;
+      }
+      lf = value.indexOf('\n', lf + 1);
+    }
+    return out.append(value, from, value.length()).toString();
+  }
+
+  private static boolean hasBoundary(ContentType contentType) {
+    String boundary = contentType == null ? null : contentType.getParameter("boundary");
+    return boundary != null && !boundary.isEmpty();
+  }
+
+  /** The part's Content-Type, or null when it has none that parses. */
+  private static ContentType contentType(Part part) {
     try {
-      String boundary = new ContentType(part.getContentType()).getParameter("boundary");
-      return boundary != null && !boundary.isEmpty();
+      String value = part.getContentType();
+      return value == null ? null : new ContentType(value);
     } catch (MessagingException | RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
-  private static String baseType(Part part) {
-    try {
-      String value = part.getContentType();
-      if (value == null) {
-        return "";
-      }
-      return new ContentType(value).getBaseType().toLowerCase(Locale.ROOT);
-    } catch (MessagingException | RuntimeException e) {
-      return "";
-    }
+  private static String baseType(ContentType contentType) {
+    return contentType == null ? "" : contentType.getBaseType().toLowerCase(Locale.ROOT);
   }
 
   /**
    * The part's text, transfer-decoded and decoded from its declared charset ({@link Charsets}), at
    * most {@link #MAX_TEXT_BYTES}.
    */
-  private String text(Part part) throws MessagingException, IOException {
+  private String text(Part part, ContentType contentType) throws MessagingException, IOException {
     byte[] bytes;
     try (InputStream in = decoded(part)) {
       bytes = in.readNBytes(MAX_TEXT_BYTES + 1);
@@ -265,14 +289,10 @@ final class MimeContent {
       problems.add("a text part longer than " + MAX_TEXT_BYTES + " bytes was cut there");
       bytes = Arrays.copyOf(bytes, MAX_TEXT_BYTES);
     }
-    String declared = null;
-    try {
-      declared = new ContentType(part.getContentType()).getParameter("charset");
-    } catch (MessagingException | RuntimeException e) {
-      // No usable Content-Type: the bytes are guessed at.
-    }
+    // No usable Content-Type or charset: the bytes are guessed at.
+    String declared = contentType == null ? null : contentType.getParameter("charset");
     Charsets.Decoded decoded = Charsets.decode(bytes, declared);
-    addProblem(decoded.problem(), "a " + baseType(part) + " part");
+    addProblem(decoded.problem(), "a " + baseType(contentType) + " part");
     return decoded.text();
   }
 

@@ -23,7 +23,10 @@ record SesNotification(
     String messageId,
     String subject) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Built on the first notification, not when the class loads: most runs read none. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The notification in {@code text}, or null when the text is not one. */
   static SesNotification parse(String text) {
@@ -45,8 +48,8 @@ record SesNotification(
   }
 
   private static JsonNode first(String json) throws IOException {
-    try (JsonParser parser = JSON.createParser(json)) {
-      JsonNode node = JSON.readTree(parser);
+    try (JsonParser parser = Json.MAPPER.createParser(json)) {
+      JsonNode node = Json.MAPPER.readTree(parser);
       if (node == null) {
         throw new JsonProcessingException("empty") {};
       }

@@ -71,4 +71,26 @@ class MailboxTest {
     assertThat(bounces).extracting(Bounce::format).containsExactly("qmail", "rfc3464");
     assertThat(bounces.get(1).recipients()).hasSize(2);
   }
+
+  @Test
+  void linesLongerThanTheReadBufferAndTheLineLimit() throws IOException {
+    String longLine = "x".repeat(20_000);
+    String tooLong = "y".repeat((1 << 20) + 10);
+    List<String> messages =
+        messages(
+            "From a@example.com Thu Jul  2 12:05:05 2020\n"
+                + longLine
+                + "\n"
+                + tooLong
+                + "\nFrom b@example.com Thu Jul  2 12:05:06 2020\nlast line without LF");
+    assertThat(messages)
+        .containsExactly(
+            longLine + "\n" + tooLong.substring(0, 1 << 20) + "\n", "last line without LF\n");
+  }
+
+  @Test
+  void aPlainMessageLongerThanTheReadBufferIsReadWhole() throws IOException {
+    String message = "Subject: x\n\n" + "body line\n".repeat(5_000);
+    assertThat(messages(message)).containsExactly(message);
+  }
 }
