@@ -72,6 +72,13 @@ final class AsciiWordMatcher {
   /** Each thread's copy of the text and its words. */
   private final ThreadLocal<Buffers> buffers = ThreadLocal.withInitial(Buffers::new);
 
+  /**
+   * Texts this long or longer are read with buffers of their own: a thread keeps at most about 10
+   * KB (10 bytes a character), however long the longest text it once read, and however many threads
+   * an application runs.
+   */
+  static final int KEPT_LENGTH = 1024;
+
   private static final class Buffers {
     char[] text = new char[256];
 
@@ -196,8 +203,8 @@ final class AsciiWordMatcher {
    * returns true; otherwise returns false with {@code hits} untouched.
    */
   boolean scan(CharSequence text, int from, int to, long[] hits) {
-    Buffers b = buffers.get();
     int length = to - from;
+    Buffers b = length < KEPT_LENGTH ? buffers.get() : new Buffers();
     b.ensure(length);
     char[] chars = b.text;
     if (text instanceof String s) {

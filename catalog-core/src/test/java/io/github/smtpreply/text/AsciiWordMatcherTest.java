@@ -83,6 +83,24 @@ class AsciiWordMatcherTest {
     }
   }
 
+  /** Texts of {@link AsciiWordMatcher#KEPT_LENGTH} or more are read with buffers of their own. */
+  @Test
+  void readsTextsLongerThanWhatAThreadKeepsAsItReadsShortOnes() {
+    SplittableRandom random = new SplittableRandom(11L);
+    List<String> words = new ArrayList<>();
+    for (String p : phrases) {
+      words.addAll(Arrays.asList(PhraseMatcher.normalizeWords(p).strip().split(" ")));
+    }
+    for (int n = 0; n < 200; n++) {
+      StringBuilder text = new StringBuilder();
+      while (text.length() < AsciiWordMatcher.KEPT_LENGTH + random.nextInt(4000)) {
+        text.append(randomText(random, words)).append(' ');
+      }
+      assertSameAsReferences(text.toString());
+      assertSameAsReferences(randomText(random, words)); // a short one after it, on the same thread
+    }
+  }
+
   @Test
   void findsWhatTheAutomatonAndThePlainReadingFindInRandomTexts() {
     SplittableRandom random = new SplittableRandom(20261204L);
