@@ -87,10 +87,7 @@ class AsciiWordMatcherTest {
   @Test
   void readsTextsLongerThanWhatAThreadKeepsAsItReadsShortOnes() {
     SplittableRandom random = new SplittableRandom(11L);
-    List<String> words = new ArrayList<>();
-    for (String p : phrases) {
-      words.addAll(Arrays.asList(PhraseMatcher.normalizeWords(p).strip().split(" ")));
-    }
+    List<String> words = phraseWords();
     for (int n = 0; n < 200; n++) {
       StringBuilder text = new StringBuilder();
       while (text.length() < AsciiWordMatcher.KEPT_LENGTH + random.nextInt(4000)) {
@@ -104,10 +101,7 @@ class AsciiWordMatcherTest {
   @Test
   void findsWhatTheAutomatonAndThePlainReadingFindInRandomTexts() {
     SplittableRandom random = new SplittableRandom(20261204L);
-    List<String> words = new ArrayList<>();
-    for (String p : phrases) {
-      words.addAll(Arrays.asList(PhraseMatcher.normalizeWords(p).strip().split(" ")));
-    }
+    List<String> words = phraseWords();
     for (int n = 0; n < 20_000; n++) {
       assertSameAsReferences(randomText(random, words));
     }
@@ -202,6 +196,15 @@ class AsciiWordMatcherTest {
       text = only.toString();
     }
     return text;
+  }
+
+  /** The words of the rule book's phrases, the stuff random texts are made of. */
+  private static List<String> phraseWords() {
+    List<String> words = new ArrayList<>();
+    for (String p : phrases) {
+      words.addAll(Arrays.asList(PhraseMatcher.normalizeWords(p).strip().split(" ")));
+    }
+    return words;
   }
 
   private static void assertSameAsReferences(String text) {
