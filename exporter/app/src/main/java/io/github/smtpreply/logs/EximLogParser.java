@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,13 +34,7 @@ public final class EximLogParser implements LogParser {
   private final ZoneId zone;
 
   /** The last host attempt logged per message, for the "==" line that repeats it. */
-  private final Map<String, String> lastAttempt =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > 1024;
-        }
-      };
+  private final Map<String, String> lastAttempt = ParserMemory.recentlyUsed(1024);
 
   public EximLogParser(ZoneId zone) {
     this.zone = zone;
@@ -69,7 +62,9 @@ public final class EximLogParser implements LogParser {
       String id = messageIdBefore(line, host);
       String text = id == null ? null : afterHost(line, host);
       if (text != null && isAttempt(text)) {
-        lastAttempt.put(id, text);
+        if (ParserMemory.keeps(text)) {
+          lastAttempt.put(id, text);
+        }
         return Line.of(classified(time, "attempt", "none", text, null));
       }
     }

@@ -53,24 +53,12 @@ public final class PostfixLogParser implements LogParser {
 
   private final Classifier classifier = Classifier.standard();
   private final ZoneId zone;
-  private final Map<String, String> lastAttempt =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-          return size() > MAX_PROCESSES;
-        }
-      };
+  private final Map<String, String> lastAttempt = ParserMemory.recentlyUsed(MAX_PROCESSES);
 
   /** Classifications by reply text and dsn=, the most recently used kept. */
   private static final int MAX_CACHED = 4096;
 
-  private final Map<String, Classification> classified =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Classification> eldest) {
-          return size() > MAX_CACHED;
-        }
-      };
+  private final Map<String, Classification> classified = ParserMemory.recentlyUsed(MAX_CACHED);
 
   private final SyslogBytes syslogBytes;
 
@@ -115,9 +103,15 @@ public final class PostfixLogParser implements LogParser {
     return read(new String(bytes, from, to - from, StandardCharsets.UTF_8));
   }
 
+  /** The action words of reject lines, in the order {@link #rejectAt} tries them. */
   private static final String[] REJECT_ACTIONS = {"milter-reject", "reject_warning", "reject"};
+
+  /** Each action as it stands in a line, followed by ": ". */
+  private static final String[] REJECT_MARKERS =
+      Stream.of(REJECT_ACTIONS).map(a -> a + ": ").toArray(String[]::new);
+
   private static final byte[][] REJECT_ACTION_BYTES =
-      Stream.of(REJECT_ACTIONS).map(a -> ascii(a + ": ")).toArray(byte[][]::new);
+      Stream.of(REJECT_MARKERS).map(PostfixLogParser::ascii).toArray(byte[][]::new);
   private static final byte[] HEADER = ascii("header ");
   private static final byte[] BODY = ascii("body ");
   private static final byte[] ADDRESS_END = ascii("]: ");
@@ -363,8 +357,10 @@ public final class PostfixLogParser implements LogParser {
   }
 
   private static final byte[] STATUS = ascii(" status");
-  private static final byte[] REJECT = ascii("reject: ");
-  private static final byte[] REJECT_WARNING = ascii("reject_warning: ");
+  private static final byte[] REJECT =
+      REJECT_ACTION_BYTES[List.of(REJECT_ACTIONS).indexOf("reject")];
+  private static final byte[] REJECT_WARNING =
+      REJECT_ACTION_BYTES[List.of(REJECT_ACTIONS).indexOf("reject_warning")];
   private static final byte[][] AT_BODY =
       Stream.of(
               "host ",
@@ -554,7 +550,9 @@ public final class PostfixLogParser implements LogParser {
    * greeting", "conversation with H timed out while sending RCPT TO".
    */
   private LogEvent attempt(SyslogLine syslog, String text) {
-    lastAttempt.put(syslog.program() + '[' + syslog.pid(), text);
+    if (ParserMemory.keeps(text)) {
+      lastAttempt.put(syslog.program() + '[' + syslog.pid(), text);
+    }
     Finding finding = ReplyFinder.find(text);
     EnhancedStatus enhanced = finding.enhanced();
     if (enhanced == null && finding.code() == null) {
@@ -613,7 +611,7 @@ public final class PostfixLogParser implements LogParser {
 
   /** Index of the action word of a reject line ("reject:", "reject_warning:", "milter-reject:"). */
   private static int rejectAt(String message) {
-    for (String action : new String[] {"milter-reject: ", "reject_warning: ", "reject: "}) {
+    for (String action : REJECT_MARKERS) {
       int at = message.indexOf(action);
       if (at >= 0 && at < 40) {
         return at;
@@ -651,11 +649,17 @@ public final class PostfixLogParser implements LogParser {
     Classification reply = classified.get(key);
     if (reply == null) {
       reply = classifyDelivery(text, dsn);
-      classified.put(key, reply);
+      remember(key, reply);
     }
     String last = lastAttempt.get(syslog.program() + '[' + syslog.pid());
     boolean repeat = last != null && open >= 0 && last.equals(text);
     return new LogEvent(syslog.timestamp(), status, route, reply, repeat);
+  }
+
+  private void remember(String key, Classification reply) {
+    if (ParserMemory.keeps(key)) {
+      classified.put(key, reply);
+    }
   }
 
   private Classification classifyDelivery(String text, EnhancedStatus dsn) {
@@ -691,7 +695,7 @@ public final class PostfixLogParser implements LogParser {
     if (reply == null) {
       Finding finding = ReplyFinder.find(text);
       reply = classifier.classify(finding, stage, text);
-      classified.put(key, reply);
+      remember(key, reply);
     }
     return new LogEvent(syslog.timestamp(), action, SyslogLine.route(syslog.program()), reply);
   }

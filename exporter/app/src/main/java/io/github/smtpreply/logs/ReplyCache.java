@@ -85,8 +85,14 @@ final class ReplyCache {
     return c >= '0' && c <= '9';
   }
 
-  /** Keeps a classification under the key of the last {@link #get}. */
+  /**
+   * Keeps a classification under the key of the last {@link #get}, unless that key is longer than
+   * {@link ParserMemory#MAX_TEXT} bytes: such texts are classified each time they come.
+   */
   void put(Classification value) {
+    if (scratchLength > ParserMemory.MAX_TEXT) {
+      return;
+    }
     int slot = scratchHash & mask;
     keys[slot] = Arrays.copyOf(scratch, scratchLength);
     values[slot] = value;

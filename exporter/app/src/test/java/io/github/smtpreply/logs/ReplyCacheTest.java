@@ -88,6 +88,59 @@ class ReplyCacheTest {
     assertThat(cache.get(d, 0, d.length, -1, -1)).isNull();
   }
 
+  /**
+   * A log line may be a mebibyte long: a text longer than {@link ParserMemory#MAX_TEXT} is read
+   * each time it comes and never kept, so a stream of long distinct replies cannot fill the cache
+   * with mebibytes per slot; a short text beside it is kept as before.
+   */
+  @Test
+  void aTextLongerThanWhatIsKeptIsNeverKept() {
+    ReplyCache cache = new ReplyCache(64);
+    var value = io.github.smtpreply.classify.Classifier.standard().classifyText("550 no");
+    byte[] longText =
+        ("550 5.1.1 " + "x".repeat(ParserMemory.MAX_TEXT)).getBytes(StandardCharsets.US_ASCII);
+    assertThat(cache.get(longText, 0, longText.length, -1, -1)).isNull();
+    cache.put(value);
+    assertThat(cache.get(longText, 0, longText.length, -1, -1)).isNull();
+    byte[] shortText = "550 5.1.1 no such user".getBytes(StandardCharsets.US_ASCII);
+    assertThat(cache.get(shortText, 0, shortText.length, -1, -1)).isNull();
+    cache.put(value);
+    assertThat(cache.get(shortText, 0, shortText.length, -1, -1)).isSameAs(value);
+  }
+
+  /**
+   * The attempt a status line may repeat is remembered only when short enough to keep: a longer one
+   * is counted again on its status line rather than held in memory per process.
+   */
+  @Test
+  void anAttemptTooLongToRememberIsNotTakenForARepeat() {
+    String text =
+        "host mx.example.com[192.0.2.1] said: 451 4.3.0 " + "y".repeat(ParserMemory.MAX_TEXT);
+    String attempt = "Nov 22 04:55:20 mx1 postfix/smtp[7]: 0000000001: " + text;
+    String status =
+        "Nov 22 04:55:21 mx1 postfix/smtp[7]: 0000000001: to=<a@example.net>,"
+            + " relay=mx.example.com[192.0.2.1]:25, dsn=4.3.0, status=deferred ("
+            + text
+            + ")";
+    String shortText = "host mx.example.com[192.0.2.1] said: 451 4.3.0 try later";
+    for (boolean fromBytes : new boolean[] {false, true}) {
+      PostfixLogParser parser = new PostfixLogParser(ZoneOffset.UTC);
+      assertThat(read(parser, attempt, fromBytes).event()).isNotNull();
+      assertThat(read(parser, status, fromBytes).event().repeat()).isFalse();
+      read(parser, attempt.replace(text, shortText), fromBytes);
+      assertThat(read(parser, status.replace(text, shortText), fromBytes).event().repeat())
+          .isTrue();
+    }
+  }
+
+  private static LogParser.Line read(PostfixLogParser parser, String line, boolean fromBytes) {
+    if (!fromBytes) {
+      return parser.read(line);
+    }
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    return parser.read(b, 0, b.length);
+  }
+
   private static String randomId(Random random) {
     String alphabet = random.nextBoolean() ? HEX : LONG;
     int length = alphabet == HEX ? 8 + random.nextInt(5) : 12 + random.nextInt(4);
