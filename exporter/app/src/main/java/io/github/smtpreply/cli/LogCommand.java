@@ -73,6 +73,7 @@ final class LogCommand {
    */
   static final class Rows {
     private static final int SLOTS = 256;
+    private static final int MAX_KEPT_ROW = 1024;
     private final LogEvent[] parts = new LogEvent[SLOTS];
     private final byte[][] bytes = new byte[SLOTS][];
 
@@ -94,6 +95,9 @@ final class LogCommand {
         return same;
       }
       byte[] row = (row(event) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+      if (row.length > MAX_KEPT_ROW) {
+        return row; // not kept: its route comes from the line, which may be long
+      }
       parts[slot] = event;
       bytes[slot] = row;
       last = event;

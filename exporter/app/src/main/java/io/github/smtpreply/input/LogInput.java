@@ -124,6 +124,9 @@ public final class LogInput implements LineSink {
       return recentSeries[slot];
     }
     Series series = Series.of(reply, route, metrics);
+    if (route != null && !SmtpReplyMetrics.isLabelValue(route)) {
+      return series; // not kept: a route from a log line may be long, its series says "other"
+    }
     recentReplies[slot] = reply;
     recentRoutes[slot] = route;
     recentSeries[slot] = series;
